@@ -1,0 +1,28 @@
+// Wiring for AKS policies: a cluster policy sees every cluster (either provider, every token
+// form); a pool policy sees every node pool, inline in a cluster or declared on its own.
+
+import { aksCluster, aksNodePool, anyOf } from "./kinds";
+import { CheckContext, PackPolicy, PolicyMeta, resourcePolicy } from "./policy";
+import { ClusterView } from "./views/cluster";
+import { PoolView } from "./views/nodepool";
+
+export function clusterPolicy<C = Record<string, never>>(
+    meta: PolicyMeta,
+    check: (cluster: ClusterView, ctx: CheckContext<C>) => Iterable<string>,
+): PackPolicy {
+    return resourcePolicy(meta, aksCluster, ClusterView.read, check);
+}
+
+const clusterOrPool = anyOf("AKS cluster and node pool", aksCluster, aksNodePool);
+
+function readPools(type: string, props: unknown): PoolView[] {
+    const clusters = ClusterView.read(type, props);
+    return clusters.length > 0 ? clusters[0].inlinePools() : PoolView.read(type, props);
+}
+
+export function poolPolicy<C = Record<string, never>>(
+    meta: PolicyMeta,
+    check: (pool: PoolView, ctx: CheckContext<C>) => Iterable<string>,
+): PackPolicy {
+    return resourcePolicy(meta, clusterOrPool, readPools, check);
+}

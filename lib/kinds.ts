@@ -1,0 +1,85 @@
+// Type-token matching. Real stacks carry many spellings of one resource type:
+//   azure-native v3:            azure-native:containerservice:ManagedCluster
+//   azure-native v2 versioned:  azure-native:containerservice/v20240801:ManagedCluster
+//   azure-native v3 local pkg:  azure-native_containerservice_v20250602preview:containerservice:ManagedCluster
+//   classic azure:              azure:containerservice/kubernetesCluster:KubernetesCluster
+//   kubernetes:                 kubernetes:apps/v1:Deployment (any apiVersion)
+// A Kind answers "is this token one of mine?" and remembers its answers, since the
+// engine sends the same few tokens thousands of times.
+
+export type Provider = "azure-native" | "azure" | "kubernetes";
+
+export interface Kind {
+    /** A short human name used in docs and not-applicable reasons. */
+    readonly label: string;
+    readonly provider: Provider;
+    matches(type: string): boolean;
+}
+
+function cached(label: string, provider: Provider, test: (type: string) => boolean): Kind {
+    const seen = new Map<string, boolean>();
+    return {
+        label,
+        provider,
+        matches(type: string): boolean {
+            let hit = seen.get(type);
+            if (hit === undefined) {
+                hit = typeof type === "string" && test(type);
+                if (seen.size < 4096) {
+                    seen.set(type, hit);
+                }
+            }
+            return hit;
+        },
+    };
+}
+
+/**
+ * An azure-native resource in every token form. `modules` lists the module names the
+ * resource has lived under (DiagnosticSetting moved from `insights` to `monitor`).
+ */
+export function azureNative(modules: string | string[], resource: string): Kind {
+    const mods = (Array.isArray(modules) ? modules : [modules]).join("|");
+    const re = new RegExp(
+        `^azure-native(?:_(?:${mods})_v[0-9a-z]+)?:(?:${mods})(?:/v[0-9a-z]+)?:${resource}$`,
+        "i",
+    );
+    return cached(`azure-native ${resource}`, "azure-native", t => re.test(t));
+}
+
+/** A classic `@pulumi/azure` resource: exact tokens (the classic provider has no versioned tokens). */
+export function classic(...tokens: string[]): Kind {
+    const set = new Set(tokens);
+    const name = tokens[0].slice(tokens[0].lastIndexOf(":") + 1);
+    return cached(`azure ${name}`, "azure", t => set.has(t));
+}
+
+/**
+ * A Kubernetes kind in any API group version, optionally with its `…Patch` twin
+ * (server-side apply tokens, whose fields are all optional).
+ * `groups` lists the API groups the kind is served from (`core` for the core group).
+ */
+export function kubernetes(groups: string[], kinds: string[], opts: { patch?: boolean } = {}): Kind {
+    const g = groups.map(x => x.replace(/\./g, "\\.")).join("|");
+    const k = kinds.join("|");
+    const p = opts.patch === false ? "" : "(?:Patch)?";
+    const re = new RegExp(`^kubernetes:(?:${g})/v[0-9a-z]+:(?:${k})${p}$`);
+    return cached(`kubernetes ${kinds.join("/")}`, "kubernetes", t => re.test(t));
+}
+
+export function anyOf(label: string, ...kinds: Kind[]): Kind & { kinds: Kind[] } {
+    const k = cached(label, kinds[0].provider, t => kinds.some(x => x.matches(t)));
+    return Object.assign(k, { kinds });
+}
+
+// ---- AKS -------------------------------------------------------------------
+
+export const managedCluster = azureNative("containerservice", "ManagedCluster");
+export const agentPool = azureNative("containerservice", "AgentPool");
+export const classicCluster = classic("azure:containerservice/kubernetesCluster:KubernetesCluster");
+export const classicNodePool = classic("azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool");
+
+/** Any AKS cluster resource, either provider. */
+export const aksCluster = anyOf("AKS cluster", managedCluster, classicCluster);
+/** Any separate node-pool resource, either provider. */
+export const aksNodePool = anyOf("AKS node pool", agentPool, classicNodePool);

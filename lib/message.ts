@@ -1,0 +1,61 @@
+// One way of wording a violation: the element, the property path in the user's provider,
+// the value found, and the value to write. The SDK prints the policy description above the
+// message, so messages never repeat it.
+
+import { Node } from "./views/node";
+
+const MAX = 80;
+
+/** A value as it appears in a message: JSON, shortened; a secret is never printed. */
+export function show(n: Node): string {
+    if (n.secret) {
+        return "[secret]";
+    }
+    return showValue(n.raw);
+}
+
+export function showValue(v: unknown): string {
+    let s: string;
+    try {
+        s = v === undefined ? "undefined" : JSON.stringify(v) ?? String(v);
+    } catch {
+        s = Object.prototype.toString.call(v);
+    }
+    return s.length > MAX ? `${s.slice(0, MAX - 1)}…` : s;
+}
+
+/** `n`'s path relative to `base` (the element the message names), or its full path. */
+export function pathOf(n: Node, base?: Node): string {
+    if (base && base.path && n.path.startsWith(base.path)) {
+        const rest = n.path.slice(base.path.length);
+        return rest.startsWith(".") ? rest.slice(1) : rest;
+    }
+    return n.path;
+}
+
+/** `sets a.b: <value>` or `does not set a.b`. */
+export function found(n: Node, base?: Node): string {
+    return n.present ? `sets ${pathOf(n, base)}: ${show(n)}` : `does not set ${pathOf(n, base)}`;
+}
+
+export interface Say {
+    /** Who: `The cluster`, `agentPoolProfiles[1] ("user")`, `Node pool "user"`. */
+    element: string;
+    /** The offending (or missing) property. */
+    node: Node;
+    /** Paths are shown relative to this element node (inline pools). */
+    base?: Node;
+    /** What the absence means on the platform, shown when the property is not set. */
+    absent?: string;
+    /** The fix, starting with a verb: `set it to true`. */
+    fix: string;
+}
+
+/** `<element> sets <path>: <value>; <fix>.` / `<element> does not set <path> (<absent>); <fix>.` */
+export function say(s: Say): string {
+    const what = found(s.node, s.base);
+    const why = !s.node.present && s.absent ? ` (${s.absent})` : "";
+    return `${s.element} ${what}${why}; ${s.fix}.`;
+}
+
+export const CLUSTER = "The cluster";

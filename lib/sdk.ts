@@ -1,0 +1,43 @@
+// Two small adjustments to how @pulumi/policy hands properties to policies, installed
+// once when the pack loads:
+//
+// 1. The SDK deserializes a resource's properties again for every policy (it calls
+//    deserializeProperties inside its per-policy loop). With dozens of policies that is most
+//    of the pack's per-resource cost. Validation never mutates props, so the result is
+//    memoized per request object; each policy still gets its own unknown-checking proxy.
+// 2. Validation sees secrets unwrapped. While deserializing, the slots that held a secret are
+//    recorded (lib/secrets.ts) so that messages never print a secret's value.
+//
+// Remediation (proxySecrets = true) is left exactly as the SDK does it.
+
+import { recordSecrets } from "./secrets";
+
+type Deserialize = (struct: { toJavaScript(): unknown }, proxySecrets: boolean) => Record<string, unknown>;
+
+let installed = false;
+
+export function installSdkAdjustments(): void {
+    if (installed) {
+        return;
+    }
+    installed = true;
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const mod = require("@pulumi/policy/deserialize") as { deserializeProperties: Deserialize };
+    const original = mod.deserializeProperties;
+    if (typeof original !== "function") {
+        return;
+    }
+    const memo = new WeakMap<object, Record<string, unknown>>();
+    mod.deserializeProperties = function (struct, proxySecrets) {
+        if (proxySecrets || typeof struct !== "object" || struct === null) {
+            return original(struct, proxySecrets);
+        }
+        let out = memo.get(struct);
+        if (!out) {
+            out = original(struct, false);
+            recordSecrets(struct.toJavaScript(), out);
+            memo.set(struct, out);
+        }
+        return out;
+    };
+}

@@ -1,0 +1,170 @@
+// A value read from a resource's property bag together with the path it came from.
+// Reading is lazy: a Node touches the underlying property only when asked, so a policy
+// reads exactly what it needs (during preview the SDK's proxy throws on unknowns, and
+// the SDK turns that into its advisory note; nothing here catches that).
+//
+// Every accessor is total: wrong types, nulls, arrays where objects were expected never
+// throw; they come back as an absent Node or as a value the caller compares against its
+// allowed set.
+
+import { isSecretSlot } from "../secrets";
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export function joinPath(base: string, key: string | number): string {
+    if (typeof key === "number") {
+        return `${base}[${key}]`;
+    }
+    if (IDENT.test(key)) {
+        return base ? `${base}.${key}` : key;
+    }
+    return `${base}[${JSON.stringify(key)}]`;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export class Node {
+    constructor(
+        /** The value as found (undefined when absent). */
+        readonly raw: unknown,
+        /** The property path in the user's provider, e.g. `agentPoolProfiles[1].enableNodePublicIP`. */
+        readonly path: string,
+        /** The node this one was read from, and under which key (for secret tracking). */
+        readonly parent?: Node,
+        readonly key?: string | number,
+    ) {}
+
+    /** The value, or one of the objects it sits in, was a Pulumi secret: never print it. */
+    get secret(): boolean {
+        for (let n: Node | undefined = this; n && n.parent; n = n.parent) {
+            if (isSecretSlot(n.parent.raw, n.key!)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static root(props: unknown): Node {
+        return new Node(props, "");
+    }
+
+    /** The value is present (not undefined and not null). */
+    get present(): boolean {
+        return this.raw !== undefined && this.raw !== null;
+    }
+
+    get isObject(): boolean {
+        return isRecord(this.raw);
+    }
+
+    get isArray(): boolean {
+        return Array.isArray(this.raw);
+    }
+
+    /** The child at `key` (dotted paths allowed). Absent when this is not an object. */
+    get(key: string): Node {
+        let n: Node = this;
+        for (const part of key.split(".")) {
+            const obj = n.raw;
+            n = new Node(isRecord(obj) ? obj[part] : undefined, joinPath(n.path, part), n, part);
+        }
+        return n;
+    }
+
+    /** The child at exactly `key` (keys with dots, such as annotations and labels). */
+    child(key: string): Node {
+        const obj = this.raw;
+        return new Node(isRecord(obj) ? obj[key] : undefined, joinPath(this.path, key), this, key);
+    }
+
+    /**
+     * The first of several spellings that is present (provider renames, e.g. classic v5
+     * `enableHostEncryption` vs v6 `hostEncryptionEnabled`); the last spelling otherwise, so
+     * messages name the current one.
+     */
+    first(...keys: string[]): Node {
+        let last: Node | undefined;
+        for (const k of keys) {
+            last = this.get(k);
+            if (last.present) {
+                return last;
+            }
+        }
+        return last ?? this;
+    }
+
+    /** Case-insensitive key lookup (AKS add-on names and add-on config keys). */
+    getCI(key: string): Node {
+        const obj = this.raw;
+        if (isRecord(obj)) {
+            const want = key.toLowerCase();
+            for (const k of Object.keys(obj)) {
+                if (k.toLowerCase() === want) {
+                    return new Node(obj[k], joinPath(this.path, k), this, k);
+                }
+            }
+        }
+        return new Node(undefined, joinPath(this.path, key));
+    }
+
+    /** Elements of an array, each with its index path. Empty when absent or not an array. */
+    items(): Node[] {
+        const arr = this.raw;
+        if (!Array.isArray(arr)) {
+            return [];
+        }
+        const out: Node[] = [];
+        for (let i = 0; i < arr.length; i++) {
+            out.push(new Node(arr[i], joinPath(this.path, i), this, i));
+        }
+        return out;
+    }
+
+    /** Key/value entries of an object. Empty when absent or not an object. */
+    entries(): [string, Node][] {
+        const obj = this.raw;
+        if (!isRecord(obj)) {
+            return [];
+        }
+        return Object.keys(obj).map(k => [k, new Node(obj[k], joinPath(this.path, k), this, k)]);
+    }
+
+    /**
+     * A boolean as the platform reads it: `true`/`false`, or the strings "true"/"false"
+     * (any case) that config-driven programs send. Anything else is `undefined` when absent
+     * and `null` when present but not a boolean (malformed).
+     */
+    bool(): boolean | undefined | null {
+        const v = this.raw;
+        if (v === undefined || v === null) {
+            return undefined;
+        }
+        if (typeof v === "boolean") {
+            return v;
+        }
+        if (typeof v === "string") {
+            const s = v.trim().toLowerCase();
+            if (s === "true") return true;
+            if (s === "false") return false;
+        }
+        return null;
+    }
+
+    /** The value if it is a string, else undefined. */
+    str(): string | undefined {
+        return typeof this.raw === "string" ? this.raw : undefined;
+    }
+
+    /** A non-empty, non-blank string value. */
+    get hasText(): boolean {
+        const s = this.str();
+        return s !== undefined && s.trim() !== "";
+    }
+
+    /** Strings of an array value (non-strings skipped). */
+    strings(): string[] {
+        return this.items().map(n => n.str()).filter((s): s is string => s !== undefined);
+    }
+}

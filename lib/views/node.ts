@@ -25,16 +25,63 @@ function isRecord(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+const UNKNOWNS = new Set([
+    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
+    "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
+    "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string
+    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
+    "030794c1-ac77-496b-92df-f27374a8bd58", // asset
+    "e48ece36-62e2-4504-bad9-02848725956a", // archive
+    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
+]);
+
 export class Node {
+    private value: unknown;
+    private read: boolean;
+
     constructor(
-        /** The value as found (undefined when absent). */
-        readonly raw: unknown,
+        /** The value as found (undefined when absent); omitted for a lazily read child. */
+        raw: unknown,
         /** The property path in the user's provider, e.g. `agentPoolProfiles[1].enableNodePublicIP`. */
         readonly path: string,
-        /** The node this one was read from, and under which key (for secret tracking). */
+        /** The node this one was read from, and under which key (for secret tracking and lazy reads). */
         readonly parent?: Node,
         readonly key?: string | number,
-    ) {}
+        lazy = false,
+    ) {
+        this.value = raw;
+        this.read = !lazy;
+    }
+
+    /**
+     * The value as found (undefined when absent). Read on first use through the SDK's proxy,
+     * which throws its UnknownValueError when the value is unknown during preview.
+     */
+    get raw(): unknown {
+        if (!this.read) {
+            const c = this.parent!.raw;
+            this.value = isRecord(c) || Array.isArray(c) ? (c as Record<string | number, unknown>)[this.key!] : undefined;
+            this.read = true;
+        }
+        return this.value;
+    }
+
+    /**
+     * The property is set to a value that is unknown until the update (an output of another
+     * resource, during preview). Answered without reading the value, so a check that only needs
+     * to know that something is set can pass in preview instead of stopping on the unknown.
+     */
+    get pending(): boolean {
+        if (this.read || !this.parent) {
+            return false;
+        }
+        const c = this.parent.raw;
+        if (!isRecord(c) && !Array.isArray(c)) {
+            return false;
+        }
+        const d = Object.getOwnPropertyDescriptor(c, this.key!);
+        return d !== undefined && typeof d.value === "string" && UNKNOWNS.has(d.value);
+    }
 
     /** The value, or one of the objects it sits in, was a Pulumi secret: never print it. */
     get secret(): boolean {
@@ -68,7 +115,7 @@ export class Node {
         let n: Node = this;
         for (const part of key.split(".")) {
             const obj = n.raw;
-            n = new Node(isRecord(obj) ? obj[part] : undefined, joinPath(n.path, part), n, part);
+            n = new Node(undefined, joinPath(n.path, part), n, part, isRecord(obj));
         }
         return n;
     }
@@ -76,7 +123,7 @@ export class Node {
     /** The child at exactly `key` (keys with dots, such as annotations and labels). */
     child(key: string): Node {
         const obj = this.raw;
-        return new Node(isRecord(obj) ? obj[key] : undefined, joinPath(this.path, key), this, key);
+        return new Node(undefined, joinPath(this.path, key), this, key, isRecord(obj));
     }
 
     /**
@@ -102,7 +149,7 @@ export class Node {
             const want = key.toLowerCase();
             for (const k of Object.keys(obj)) {
                 if (k.toLowerCase() === want) {
-                    return new Node(obj[k], joinPath(this.path, k), this, k);
+                    return new Node(undefined, joinPath(this.path, k), this, k, true);
                 }
             }
         }
@@ -117,7 +164,7 @@ export class Node {
         }
         const out: Node[] = [];
         for (let i = 0; i < arr.length; i++) {
-            out.push(new Node(arr[i], joinPath(this.path, i), this, i));
+            out.push(new Node(undefined, joinPath(this.path, i), this, i, true));
         }
         return out;
     }
@@ -128,7 +175,7 @@ export class Node {
         if (!isRecord(obj)) {
             return [];
         }
-        return Object.keys(obj).map(k => [k, new Node(obj[k], joinPath(this.path, k), this, k)]);
+        return Object.keys(obj).map(k => [k, new Node(undefined, joinPath(this.path, k), this, k, true)]);
     }
 
     /**

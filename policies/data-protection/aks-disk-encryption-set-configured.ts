@@ -22,7 +22,8 @@ export const meta: PolicyMeta = {
 
 export function* check(c: ClusterView): Iterable<string> {
     const des = c.diskEncryptionSetId();
-    if (!des.hasText) {
+    // Set from another resource's output (diskEncryptionSet.id): unknown in preview, but set.
+    if (!des.pending && !des.hasText) {
         yield say({
             element: CLUSTER,
             node: des,

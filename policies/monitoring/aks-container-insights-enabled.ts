@@ -35,7 +35,8 @@ export function* check(c: ClusterView): Iterable<string> {
     if (m.enabled && m.enabled.bool() !== true) {
         yield say({ element: CLUSTER, node: m.enabled, absent: "the add-on is off", fix: "set it to true" });
     }
-    if (!m.workspace.hasText) {
+    // Set from the workspace's output (workspace.id): unknown in preview, but named.
+    if (!m.workspace.pending && !m.workspace.hasText) {
         yield say({ element: CLUSTER, node: m.workspace, absent: "no workspace is named", fix: "set it to the resource ID of your Log Analytics workspace" });
     }
 }

@@ -1,0 +1,31 @@
+// The same quick-start cluster written with the classic azure provider (@pulumi/azure v6):
+// public API server, service principal, no add-ons, a second pool with node public IPs.
+import * as pulumi from "@pulumi/pulumi";
+import * as azure from "@pulumi/azure";
+
+const config = new pulumi.Config();
+const clientSecret = config.getSecret("clientSecret") ?? pulumi.secret("not-a-real-secret");
+
+const resourceGroup = new azure.core.ResourceGroup("aks-classic-rg", { location: "westeurope" });
+
+const cluster = new azure.containerservice.KubernetesCluster("aks-classic", {
+    resourceGroupName: resourceGroup.name,
+    location: resourceGroup.location,
+    dnsPrefix: "aksclassic",
+    kubernetesVersion: "1.29",
+    defaultNodePool: { name: "default", nodeCount: 2, vmSize: "Standard_D2s_v5" },
+    servicePrincipal: { clientId: "00000000-0000-0000-0000-00000000000a", clientSecret },
+    networkProfile: { networkPlugin: "kubenet" },
+    apiServerAccessProfile: { authorizedIpRanges: ["0.0.0.0/0"] },
+});
+
+const spotPool = new azure.containerservice.KubernetesClusterNodePool("spot", {
+    name: "spot",
+    kubernetesClusterId: cluster.id,
+    vmSize: "Standard_D2s_v5",
+    nodeCount: 1,
+    nodePublicIpEnabled: true,
+});
+
+export const clusterName = cluster.name;
+export const poolName = spotPool.name;

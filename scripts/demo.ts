@@ -9,10 +9,11 @@
 import { execSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { projectRoot } from "./root";
 import { Diagnostic, Engine, EngineResource } from "../engine/engine";
 import { examples, RecordedStack, recordingPath } from "./record";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = projectRoot();
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 

@@ -9,6 +9,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { projectRoot } from "./root";
 
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
@@ -170,7 +171,7 @@ export async function recordInProcess(exampleDir: string, mode: "preview" | "upd
     return { example: project, mode, project, stack, resources };
 }
 
-const ROOT = path.resolve(__dirname, "..", "..").endsWith(".build") ? path.resolve(__dirname, "..", "..", "..") : path.resolve(__dirname, "..");
+const ROOT = projectRoot();
 
 export function examples(): string[] {
     const dir = path.join(ROOT, "examples");

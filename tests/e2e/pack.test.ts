@@ -1,0 +1,177 @@
+// The built pack, launched exactly as the Pulumi CLI launches it, driven over gRPC.
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { Engine } from "../../engine/engine";
+import { ConfigError } from "../../engine/config";
+import { secret, unknown } from "../../engine/wire";
+import { allPolicies } from "../../policies";
+import { launch, PREVIEW_NOTE, recorded, ROOT } from "./helpers";
+
+const CLUSTER = "azure-native:containerservice:ManagedCluster";
+const urn = (type: string, name: string) => `urn:pulumi:dev::project::${type}::${name}`;
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+
+describe("pack over the Analyzer protocol", () => {
+    let engine: Engine;
+    before(async () => {
+        engine = await launch();
+    });
+    after(async () => {
+        await engine.close();
+    });
+
+    it("describes itself to the engine", async () => {
+        const info = await engine.analyzerInfo();
+        assert.equal(info.name, "aks-security-baseline");
+        assert.equal(info.version, pkg.version);
+        assert.equal(info.displayName, "AKS Security Baseline");
+        assert.ok(info.description.length > 20 && info.readme.startsWith("# AKS Security Baseline"));
+        assert.equal(info.provider, "azure");
+        assert.ok(info.tags.includes("aks") && info.repository.startsWith("https://"));
+        assert.equal(info.supportsConfig, true);
+        assert.deepEqual(info.policies.map(p => p.name), allPolicies.map(p => p.name));
+    });
+
+    it("reports every policy with severity, framework, baseline tags, remediation and url", async () => {
+        const info = await engine.analyzerInfo();
+        for (const p of info.policies) {
+            const src = allPolicies.find(x => x.name === p.name)!;
+            assert.equal(p.severity, src.severity, p.name);
+            assert.equal(p.enforcementLevel, src.enforcementLevel, p.name);
+            assert.equal(p.policyType, "validateStack" in src ? "stack" : "resource");
+            assert.deepEqual(p.framework, src.framework);
+            assert.ok(p.tags.some(t => t.startsWith("baseline:")), p.name);
+            assert.equal(p.remediationSteps, src.remediationSteps);
+            assert.equal(p.url, src.url);
+            assert.equal(p.displayName, src.displayName);
+        }
+    });
+
+    it("flags the insecure quick-start stack on each core control, and only the cluster", async () => {
+        await engine.configure();
+        const run = await engine.run(recorded("aks-insecure", "preview"));
+        const cluster = run.resources.find(r => r.resource.type === CLUSTER)!;
+        assert.deepEqual(cluster.diagnostics.map(d => d.policyName).sort(), allPolicies.map(p => p.name).sort());
+        for (const r of run.resources) {
+            if (r !== cluster) assert.deepEqual(r.diagnostics, [], r.resource.urn);
+        }
+        const api = cluster.diagnostics.find(d => d.policyName === "aks-api-server-access-restricted")!;
+        assert.equal(api.enforcementLevel, "mandatory");
+        assert.equal(api.severity, "critical");
+        assert.equal(api.message, `${api.description}\nThe cluster does not set apiServerAccessProfile.authorizedIPRanges (the public API server accepts every source address); set it to the CIDR ranges that need access, e.g. ["203.0.113.0/24"], or make the cluster private.`);
+    });
+
+    for (const mode of ["preview", "update"] as const) {
+        it(`passes the hardened stack clean (${mode})`, async () => {
+            await engine.configure();
+            const run = await engine.run(recorded("aks-hardened", mode));
+            const all = [...run.resources.flatMap(r => r.diagnostics), ...run.stack.diagnostics];
+            assert.deepEqual(all.map(d => `${d.policyName}: ${d.message}`), []);
+        });
+    }
+
+    it("flags the classic-provider stack, inline and separate pools", async () => {
+        await engine.configure();
+        const run = await engine.run(recorded("aks-classic-insecure", "update"));
+        const byType = (t: string) => run.resources.find(r => r.resource.type === t)!.diagnostics.map(d => d.policyName).sort();
+        assert.deepEqual(byType("azure:containerservice/kubernetesCluster:KubernetesCluster"), allPolicies.map(p => p.name).sort());
+        assert.deepEqual(byType("azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool"), ["aks-encryption-at-host-enabled"]);
+    });
+
+    it("says why each policy does not apply to other resource types", async () => {
+        await engine.configure();
+        const res = await engine.analyze({ type: "azure-native:resources:ResourceGroup", name: "rg", urn: urn("azure-native:resources:ResourceGroup", "rg"), inputs: { location: "westeurope" } });
+        assert.deepEqual(res.diagnostics, []);
+        const reasons = new Map(res.notApplicable.map(n => [n.policyName, n.reason]));
+        assert.equal(reasons.get("aks-private-cluster-enabled"), "applies to AKS cluster resources only");
+        assert.equal(reasons.get("aks-encryption-at-host-enabled"), "applies to AKS cluster and node pool resources only");
+        assert.equal(reasons.size, allPolicies.length);
+    });
+
+    it("never reports a violation for a value unknown during preview, only the SDK's advisory note", async () => {
+        await engine.configure({ all: "mandatory" });
+        const res = await engine.analyze({
+            type: CLUSTER, name: "c", urn: urn(CLUSTER, "c"),
+            inputs: {
+                aadProfile: unknown, apiServerAccessProfile: unknown, diskEncryptionSetID: unknown,
+                agentPoolProfiles: unknown, addonProfiles: { omsagent: unknown, azurepolicy: { enabled: unknown } },
+            },
+        });
+        assert.ok(res.diagnostics.length > 0);
+        for (const d of res.diagnostics) {
+            assert.match(d.message, PREVIEW_NOTE, d.message);
+            assert.equal(d.enforcementLevel, "advisory", `${d.policyName} stays advisory whatever its level`);
+        }
+    });
+
+    it("never prints a secret's value, and still judges it", async () => {
+        await engine.configure();
+        const res = await engine.analyze({
+            type: CLUSTER, name: "c", urn: urn(CLUSTER, "c"),
+            inputs: { apiServerAccessProfile: secret({ authorizedIPRanges: ["0.0.0.0/0"] }), agentPoolProfiles: [{ name: "p", enableEncryptionAtHost: secret("s3cr3t-value") }] },
+        });
+        const text = res.diagnostics.map(d => d.message).join("\n");
+        assert.ok(!text.includes("s3cr3t-value") && !text.includes("0.0.0.0/0"), text);
+        assert.ok(text.includes("The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: [secret]; replace it"), text);
+        assert.ok(text.includes("agentPoolProfiles[0] (\"p\") sets enableEncryptionAtHost: [secret]; set it to true."), text);
+    });
+
+    describe("configuration", () => {
+        it("applies 'all' then per-policy levels", async () => {
+            await engine.configure({ all: "mandatory", "aks-entra-id-enabled": "advisory", "aks-private-cluster-enabled": "disabled" });
+            const res = await engine.analyze({ type: CLUSTER, name: "c", urn: urn(CLUSTER, "c"), inputs: {} });
+            const level = new Map(res.diagnostics.map(d => [d.policyName, d.enforcementLevel]));
+            assert.equal(level.get("aks-entra-id-enabled"), "advisory");
+            assert.equal(level.has("aks-private-cluster-enabled"), false);
+            assert.equal(level.get("aks-azure-policy-addon-enabled"), "mandatory");
+        });
+        it("passes policy settings through", async () => {
+            await engine.configure({ "aks-api-server-access-restricted": { allowedRanges: ["10.0.0.0/8"] } });
+            const res = await engine.analyze({ type: CLUSTER, name: "c", urn: urn(CLUSTER, "c"), inputs: { apiServerAccessProfile: { authorizedIPRanges: ["10.1.0.0/16", "192.0.2.0/24"] } } });
+            const msgs = res.diagnostics.filter(d => d.policyName === "aks-api-server-access-restricted").map(d => d.message.split("\n")[1]);
+            assert.deepEqual(msgs, ["The cluster sets apiServerAccessProfile.authorizedIPRanges[1]: \"192.0.2.0/24\", which is outside the allowed ranges [\"10.0.0.0/8\"]; use ranges within them."]);
+        });
+        it("disables everything with all: disabled", async () => {
+            await engine.configure({ all: "disabled" });
+            const res = await engine.analyze({ type: CLUSTER, name: "c", urn: urn(CLUSTER, "c"), inputs: {} });
+            assert.deepEqual(res.diagnostics, []);
+        });
+        it("rejects settings that break a policy's schema, as the CLI does", async () => {
+            await assert.rejects(engine.configure({ "aks-api-server-access-restricted": { allowedRanges: "10.0.0.0/8" } }),
+                (e: Error) => e instanceof ConfigError && /policy "aks-api-server-access-restricted": invalid configuration: \/allowedRanges must be array/.test(e.message));
+            await assert.rejects(engine.configure({ "no-such-policy": "mandatory" }), /does not have/);
+            await assert.rejects(engine.configure({ all: "sometimes" }), /not a valid enforcement level/);
+        });
+    });
+});
+
+describe("the published pack", () => {
+    it("starts from compiled JavaScript with only the files npm pack ships", async () => {
+        // Lay out exactly what `npm pack` would ship, next to the dependencies, and launch that.
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pack-"));
+        try {
+            const { execFileSync } = await import("node:child_process");
+            const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
+            const shipped: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
+            assert.ok(shipped.includes("bin/index.js") && shipped.includes("PulumiPolicy.yaml"));
+            assert.ok(!shipped.some(f => f.endsWith(".ts")), `no TypeScript sources shipped: ${shipped.filter(f => f.endsWith(".ts"))}`);
+            for (const f of shipped) {
+                fs.mkdirSync(path.dirname(path.join(tmp, f)), { recursive: true });
+                fs.copyFileSync(path.join(ROOT, f), path.join(tmp, f));
+            }
+            fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(tmp, "node_modules"));
+            const e = await launch({}, tmp);
+            try {
+                const info = await e.analyzerInfo();
+                assert.equal(info.policies.length, allPolicies.length);
+            } finally {
+                await e.close();
+            }
+        } finally {
+            fs.rmSync(tmp, { recursive: true, force: true });
+        }
+    });
+});

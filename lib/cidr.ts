@@ -23,7 +23,7 @@ export function parseRange4(s: string): Range4 | undefined {
 
 /** The prefix length of an IPv4 or IPv6 CIDR (`/0` admits every address); undefined if none is written. */
 export function prefixLength(s: string): number | undefined {
-    const m = /\/(\d{1,3})\s*$/.exec(s);
+    const m = /\/(\d+)\s*$/.exec(s);
     return m ? Number(m[1]) : undefined;
 }
 
@@ -43,4 +43,13 @@ export function within(inner: string, outer: readonly string[]): boolean {
         }
     }
     return false;
+}
+
+/** A textual IPv4 or IPv6 address or CIDR range (AKS accepts both forms). */
+export function isCidr(s: string): boolean {
+    if (parseRange4(s)) {
+        return true;
+    }
+    const m = /^\s*([0-9A-Fa-f:.]+)(?:\/(\d{1,3}))?\s*$/.exec(s);
+    return m !== null && m[1].includes(":") && (m[2] === undefined || Number(m[2]) <= 128);
 }

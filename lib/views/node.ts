@@ -215,3 +215,15 @@ export class Node {
         return this.items().map(n => n.str()).filter((s): s is string => s !== undefined);
     }
 }
+
+/**
+ * A name to show in a message (a pool's or a container's): the string if it is known and not a
+ * secret, else undefined, so an element is then named by its path alone. Never throws on an
+ * unknown name: a label must not stop a check.
+ */
+export function printable(n: Node): string | undefined {
+    if (n.pending || n.secret) {
+        return undefined;
+    }
+    return n.str();
+}

@@ -3,7 +3,7 @@
 // (azure-native AgentPool, classic KubernetesClusterNodePool).
 
 import { agentPool, classicNodePool, Provider } from "../kinds";
-import { Node } from "./node";
+import { Node, printable } from "./node";
 
 export class PoolView {
     private constructor(
@@ -32,9 +32,9 @@ export class PoolView {
         return this.provider === "azure-native";
     }
 
-    /** The pool's name as written, if it is a literal string. */
+    /** The pool's name as written, if it is a known, non-secret string (safe to print). */
     name(): string | undefined {
-        return this.root.get(this.native && this.separate ? "agentPoolName" : "name").str();
+        return printable(this.root.get(this.native && this.separate ? "agentPoolName" : "name"));
     }
 
     /**

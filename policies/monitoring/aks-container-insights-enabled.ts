@@ -28,7 +28,7 @@ export function* check(c: ClusterView): Iterable<string> {
             absent: "container logs and metrics are not collected",
             fix: c.native
                 ? "set it to { enabled: true, config: { logAnalyticsWorkspaceResourceID: <workspace id> } }"
-                : "set it to { logAnalyticsWorkspaceId: <workspace id> }",
+                : "set omsAgent: { logAnalyticsWorkspaceId: <workspace id> }",
         });
         return;
     }

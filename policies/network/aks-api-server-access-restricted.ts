@@ -1,11 +1,12 @@
 import { clusterPolicy } from "../../lib/aks";
-import { prefixLength, within } from "../../lib/cidr";
+import { isCidr, prefixLength, within } from "../../lib/cidr";
 import { CLUSTER, say, show } from "../../lib/message";
 import { CheckContext, PolicyMeta } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
 
 export interface Config {
     allowedRanges: string[];
+    minimumIpv4PrefixLength: number;
 }
 
 export const meta: PolicyMeta = {
@@ -31,6 +32,13 @@ export const meta: PolicyMeta = {
             default: [],
             description: "CIDR ranges an authorized range must fall within (IPv4 by containment, others by exact text). Empty: any range except /0 is accepted.",
         },
+        minimumIpv4PrefixLength: {
+            type: "integer",
+            minimum: 1,
+            maximum: 32,
+            default: 8,
+            description: "The shortest IPv4 prefix accepted: a range broader than this (e.g. 0.0.0.0/1) admits too much of the internet.",
+        },
     },
 };
 
@@ -44,6 +52,7 @@ export function* check(c: ClusterView, ctx: CheckContext<Config>): Iterable<stri
         yield say({ element: CLUSTER, node: ranges, absent: "the public API server accepts every source address", fix });
         return;
     }
+    const minPrefix = typeof ctx.config.minimumIpv4PrefixLength === "number" ? ctx.config.minimumIpv4PrefixLength : 8;
     const allowed = Array.isArray(ctx.config.allowedRanges) ? ctx.config.allowedRanges.filter(r => typeof r === "string") : [];
     for (const item of ranges.items()) {
         const s = item.str();
@@ -51,6 +60,10 @@ export function* check(c: ClusterView, ctx: CheckContext<Config>): Iterable<stri
             yield say({ element: CLUSTER, node: item, fix: "set it to a CIDR range such as \"203.0.113.0/24\"" });
         } else if (prefixLength(s) === 0) {
             yield say({ element: CLUSTER, node: item, fix: "replace it with the specific ranges that need access: a /0 range admits every address" });
+        } else if (!isCidr(s)) {
+            yield say({ element: CLUSTER, node: item, fix: "set it to an IP address or CIDR range such as \"203.0.113.0/24\"" });
+        } else if (!s.includes(":") && (prefixLength(s) ?? 32) < minPrefix) {
+            yield say({ element: CLUSTER, node: item, fix: `replace it with narrower ranges (at least /${minPrefix}) that cover only the networks that need access` });
         } else if (allowed.length > 0 && !within(s, allowed)) {
             yield `${CLUSTER} sets ${item.path}: ${show(item)}, which is outside the allowed ranges ${JSON.stringify(allowed)}; use ranges within them.`;
         }

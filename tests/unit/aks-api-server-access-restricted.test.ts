@@ -76,7 +76,15 @@ describe("aks-api-server-access-restricted", () => {
                 `The cluster sets apiServerAccessProfile.authorizedIPRanges[2]: 7; ${NOT_CIDR}`,
                 `The cluster sets apiServerAccessProfile.authorizedIPRanges[3]: "::/0"; ${OPEN}`,
             ] },
-        { name: "accepts any non-/0 range without an allow-list (default config)", props: pub(["198.51.100.7", "2001:db8::/64", "10.0.0.0/1"]), want: [] },
+        { name: "accepts any specific range without an allow-list (default config)", props: pub(["198.51.100.7", "2001:db8::/64", "10.0.0.0/8"]), want: [] },
+        { name: "rejects IPv4 ranges broader than the minimum prefix (default /8)", props: pub(["0.0.0.0/1", "128.0.0.0/1", "10.0.0.0/8"]),
+            want: [0, 1].map(i => `The cluster sets apiServerAccessProfile.authorizedIPRanges[${i}]: "${i ? "128" : "0"}.0.0.0/1"; replace it with narrower ranges (at least /8) that cover only the networks that need access.`) },
+        { name: "takes the minimum prefix from config", config: { minimumIpv4PrefixLength: 16 }, props: pub(["10.0.0.0/12"]),
+            want: ["The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: \"10.0.0.0/12\"; replace it with narrower ranges (at least /16) that cover only the networks that need access."] },
+        { name: "rejects a string that is not an address or range", props: pub(["not-a-cidr", "10.0.0.0/33"]),
+            want: ["not-a-cidr", "10.0.0.0/33"].map((v, i) => `The cluster sets apiServerAccessProfile.authorizedIPRanges[${i}]: "${v}"; set it to an IP address or CIDR range such as "203.0.113.0/24".`) },
+        { name: "sees /0 written with leading zeros", props: pub(["0.0.0.0/0000"]),
+            want: [`The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: "0.0.0.0/0000"; ${OPEN}`] },
         // allowedRanges
         { name: "accepts ranges within the allowed ranges (IPv4 containment, IPv6 exact text)", config: ALLOWED,
             props: pub(["203.0.113.0/24", "203.0.113.128/25", "203.0.113.9", "10.20.30.0/24", " 10.0.0.0/8 ", "2001:db8::/32"]), want: [] },
@@ -84,10 +92,14 @@ describe("aks-api-server-access-restricted", () => {
             want: [`The cluster sets apiServerAccessProfile.authorizedIPRanges[1]: "198.51.100.0/24", ${OUTSIDE}`] },
         { name: "rejects a range wider than the allowed range that holds its base", config: ALLOWED, props: pub(["203.0.112.0/23"]),
             want: [`The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: "203.0.112.0/23", ${OUTSIDE}`] },
+        { name: "rejects a range wider than the allowed range that shares its base", config: ALLOWED, props: pub(["10.0.0.0/7"]),
+            want: ["The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: \"10.0.0.0/7\"; replace it with narrower ranges (at least /8) that cover only the networks that need access."] },
+        { name: "rejects a range wider than an allowed range that shares its base, when wide ranges are accepted", config: { ...ALLOWED, minimumIpv4PrefixLength: 1 }, props: pub(["10.0.0.0/7"]),
+            want: [`The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: "10.0.0.0/7", ${OUTSIDE}`] },
         { name: "rejects an IPv6 range that is not written exactly as allowed", config: ALLOWED, props: pub(["2001:db8:1::/48"]),
             want: [`The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: "2001:db8:1::/48", ${OUTSIDE}`] },
         { name: "rejects an unparsable range when an allow-list is set", config: ALLOWED, props: pub(["10.0.0.0/33"]),
-            want: [`The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: "10.0.0.0/33", ${OUTSIDE}`] },
+            want: ["The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: \"10.0.0.0/33\"; set it to an IP address or CIDR range such as \"203.0.113.0/24\"."] },
         { name: "reports a /0 range as open even when the allow-list names it", config: { allowedRanges: ["0.0.0.0/0"] }, props: pub(["0.0.0.0/0"]),
             want: [`The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: "0.0.0.0/0"; ${OPEN}`] },
         { name: "ignores non-string allow-list entries and shows only the strings", config: { allowedRanges: [42, "203.0.113.0/24", null] }, props: pub(["198.51.100.0/24"]),
@@ -144,8 +156,8 @@ describe("aks-api-server-access-restricted", () => {
             note: "string value at .apiServerAccessProfile.enablePrivateCluster can't be known during preview" },
         { name: "the whole list", props: pub(unknown),
             note: "string value at .apiServerAccessProfile.authorizedIPRanges can't be known during preview" },
-        { name: "one element of the list", props: pub(["0.0.0.0/0", unknown]),
-            note: "string value at .apiServerAccessProfile.authorizedIPRanges.1 can't be known during preview" },
+        { name: "one element of the list", props: pub([unknown, "0.0.0.0/0"]),
+            note: "string value at .apiServerAccessProfile.authorizedIPRanges.0 can't be known during preview" },
         { name: "the classic v5 list", type: T.classicCluster, props: classicPub({ apiServerAuthorizedIpRanges: unknown }),
             note: "string value at .apiServerAuthorizedIpRanges can't be known during preview" },
     ];
@@ -157,6 +169,11 @@ describe("aks-api-server-access-restricted", () => {
         });
     }
 
+    it("reports the elements read before an unknown one, then the SDK's note", () => {
+        const out = validate(policy, T.managedCluster, pub(["0.0.0.0/0", unknown, "::/0"]));
+        assert.deepEqual(out.violations, [`The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: "0.0.0.0/0"; ${OPEN}`]);
+        assert.equal(out.unknown, "string value at .apiServerAccessProfile.authorizedIPRanges.1 can't be known during preview");
+    });
     it("declares allowedRanges with an empty default", () => {
         assert.deepEqual(policy.meta.config?.allowedRanges.default, []);
     });

@@ -6,7 +6,7 @@ import { secret, unknown, validate } from "../harness";
 
 const WS = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/other";
 const NATIVE_FIX = "set it to { enabled: true, config: { logAnalyticsWorkspaceResourceID: <workspace id> } }.";
-const CLASSIC_FIX = "set it to { logAnalyticsWorkspaceId: <workspace id> }.";
+const CLASSIC_FIX = "set omsAgent: { logAnalyticsWorkspaceId: <workspace id> }.";
 const WS_FIX = "set it to the resource ID of your Log Analytics workspace.";
 const NO_ADDON = `The cluster does not set addonProfiles.omsagent (container logs and metrics are not collected); ${NATIVE_FIX}`;
 const NO_OMS_AGENT = `The cluster does not set omsAgent (container logs and metrics are not collected); ${CLASSIC_FIX}`;
@@ -133,16 +133,16 @@ describe("aks-container-insights-enabled", () => {
     }
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
-        { name: "the workspace ID", props: managedCluster({ addonProfiles: { omsagent: { config: { logAnalyticsWorkspaceResourceID: unknown } } } }),
-            note: "string value at .addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID can't be known during preview" },
-        { name: "the workspace ID under the key omsAgent", props: withAddon("omsAgent", { enabled: true, config: { logAnalyticsWorkspaceResourceID: unknown } }),
-            note: "string value at .addonProfiles.omsAgent.config.logAnalyticsWorkspaceResourceID can't be known during preview" },
         { name: "the enabled flag", props: managedCluster({ addonProfiles: { omsagent: { enabled: unknown } } }),
             note: "string value at .addonProfiles.omsagent.enabled can't be known during preview" },
+        { name: "the enabled flag under the key omsAgent", props: withAddon("omsAgent", { enabled: unknown, config: { logAnalyticsWorkspaceResourceID: WS } }),
+            note: "string value at .addonProfiles.omsAgent.enabled can't be known during preview" },
+        { name: "the whole add-on config", props: managedCluster({ addonProfiles: { omsagent: { config: unknown } } }),
+            note: "string value at .addonProfiles.omsagent.config can't be known during preview" },
         { name: "the whole addonProfiles", props: managedCluster({ addonProfiles: unknown }),
             note: "string value at .addonProfiles can't be known during preview" },
-        { name: "the classic workspace ID", type: T.classicCluster, props: classicCluster({ omsAgent: { logAnalyticsWorkspaceId: unknown } }),
-            note: "string value at .omsAgent.logAnalyticsWorkspaceId can't be known during preview" },
+        { name: "the whole classic omsAgent block", type: T.classicCluster, props: classicCluster({ omsAgent: unknown }),
+            note: "string value at .omsAgent can't be known during preview" },
         { name: "the classic legacy flag", type: T.classicCluster, props: classicLegacy({ enabled: unknown, logAnalyticsWorkspaceId: WS }),
             note: "string value at .addonProfile.omsAgent.enabled can't be known during preview" },
     ];
@@ -151,6 +151,24 @@ describe("aks-container-insights-enabled", () => {
             const out = validate(policy, c.type ?? T.managedCluster, c.props);
             assert.deepEqual(out.violations, []);
             assert.equal(out.unknown, c.note);
+        });
+    }
+
+    // The workspace ID usually comes from the workspace's output (workspace.id): unknown in
+    // preview, but named. The policy passes it without reading it, so the SDK adds no note.
+    const pending: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
+        { name: "azure-native", props: managedCluster({ addonProfiles: { omsagent: { config: { logAnalyticsWorkspaceResourceID: unknown } } } }), want: [] },
+        { name: "azure-native, key omsAgent, config key variant", props: withAddon("omsAgent", { enabled: true, config: { logAnalyticsWorkspaceResourceId: unknown } }), want: [] },
+        { name: "azure-native, add-on off", props: withAddon("omsagent", { enabled: false, config: { logAnalyticsWorkspaceResourceID: unknown } }),
+            want: ["The cluster sets addonProfiles.omsagent.enabled: false; set it to true."] },
+        { name: "classic", type: T.classicCluster, props: classicCluster({ omsAgent: { logAnalyticsWorkspaceId: unknown } }), want: [] },
+        { name: "classic legacy", type: T.classicCluster, props: classicLegacy({ enabled: true, logAnalyticsWorkspaceId: unknown }), want: [] },
+    ];
+    for (const c of pending) {
+        it(`accepts a workspace ID unknown at preview, with no note (${c.name})`, () => {
+            const out = validate(policy, c.type ?? T.managedCluster, c.props);
+            assert.deepEqual(out.violations, c.want);
+            assert.equal(out.unknown, undefined);
         });
     }
 

@@ -141,18 +141,18 @@ describe("aks-encryption-at-host-enabled", () => {
         });
     }
 
-    // Bug (lib/views/nodepool.ts PoolView.label): the pool's name is printed with JSON.stringify
-    // without checking Node.secret, so a pool held in a secret prints its name, contrary to
-    // lib/message.ts ("a secret is never printed").
-    it.todo("never prints the name of an inline pool held in a secret", () => {
+    it("never prints the name of an inline pool held in a secret", () => {
         const out = validate(policy, T.managedCluster, managedCluster({ agentPoolProfiles: [secret(nativePool({ name: "hunter2", enableEncryptionAtHost: false }))] }));
-        assert.equal(out.violations.length, 1);
-        assert.ok(!out.violations[0].includes("hunter2"), out.violations[0]);
+        assert.deepEqual(out.violations, ["agentPoolProfiles[0] sets enableEncryptionAtHost: [secret]; set it to true."]);
     });
-    it.todo("never prints a secret AgentPool name", () => {
+    it("never prints a secret AgentPool name", () => {
         const out = validate(policy, T.agentPool, agentPool({ agentPoolName: secret("hunter2"), enableEncryptionAtHost: false }));
-        assert.equal(out.violations.length, 1);
-        assert.ok(!out.violations[0].includes("hunter2"), out.violations[0]);
+        assert.deepEqual(out.violations, ["The node pool sets enableEncryptionAtHost: false; set it to true."]);
+    });
+    it("names a pool by its path when its name is unknown at preview, and still reports", () => {
+        const out = validate(policy, T.managedCluster, managedCluster({ agentPoolProfiles: [nativePool({ name: unknown, enableEncryptionAtHost: false })] }));
+        assert.deepEqual(out.violations, ["agentPoolProfiles[0] sets enableEncryptionAtHost: false; set it to true."]);
+        assert.equal(out.unknown, undefined);
     });
 
     it("is not applicable to other resource types", () => {

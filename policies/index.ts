@@ -1,20 +1,17 @@
-// allPolicies: the one explicit list the pack, the docs and the tests read.
+// allPolicies: the one explicit list the pack, the docs and the tests read. Each group lists
+// its policies in its own file.
 
 import { PackPolicy } from "../lib/policy";
-import * as containerInsights from "./monitoring/aks-container-insights-enabled";
-import * as azurePolicyAddon from "./governance/aks-azure-policy-addon-enabled";
-import * as diskEncryptionSet from "./data-protection/aks-disk-encryption-set-configured";
-import * as encryptionAtHost from "./data-protection/aks-encryption-at-host-enabled";
-import * as entraId from "./identity/aks-entra-id-enabled";
-import * as apiServerAccess from "./network/aks-api-server-access-restricted";
-import * as privateCluster from "./network/aks-private-cluster-enabled";
+import { aksPolicies } from "./aks";
+import { azurePolicies } from "./azure";
+import { kubernetesPolicies } from "./kubernetes";
+import { podSecurityPolicies } from "./pss";
+import { stackPolicies } from "./stack";
 
 export const allPolicies: PackPolicy[] = [
-    entraId.policy,
-    privateCluster.policy,
-    apiServerAccess.policy,
-    diskEncryptionSet.policy,
-    encryptionAtHost.policy,
-    containerInsights.policy,
-    azurePolicyAddon.policy,
+    ...aksPolicies,
+    ...azurePolicies,
+    ...stackPolicies,
+    ...podSecurityPolicies,
+    ...kubernetesPolicies,
 ];

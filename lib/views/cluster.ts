@@ -146,6 +146,189 @@ export class ClusterView {
         return legacy.present ? legacy.get("enabled") : this.root.get("azurePolicyEnabled");
     }
 
+    // ---- identity (more) -------------------------------------------------------
+
+    /** Local accounts off: `disableLocalAccounts` (true) / classic `localAccountDisabled` (true). */
+    localAccountsDisabled(): Node {
+        return this.root.get(this.native ? "disableLocalAccounts" : "localAccountDisabled");
+    }
+
+    /** Kubernetes RBAC: `enableRBAC` / classic v6 `roleBasedAccessControlEnabled`, v5 `roleBasedAccessControl.enabled`. */
+    kubernetesRbac(): Node {
+        return this.native
+            ? this.root.get("enableRBAC")
+            : this.root.first("roleBasedAccessControl.enabled", "roleBasedAccessControlEnabled");
+    }
+
+    /** Azure RBAC for Kubernetes authorization: `aadProfile.enableAzureRBAC` / `…azureRbacEnabled`. */
+    azureRbac(): Node {
+        return this.entraBlock().get(this.native ? "enableAzureRBAC" : "azureRbacEnabled");
+    }
+
+    /** Cluster-admin Entra groups: `aadProfile.adminGroupObjectIDs` / `…adminGroupObjectIds`. */
+    adminGroups(): Node {
+        return this.entraBlock().get(this.native ? "adminGroupObjectIDs" : "adminGroupObjectIds");
+    }
+
+    /** The cluster identity block: `identity` (both providers; `identity.type`). */
+    identity(): Node {
+        return this.root.get("identity");
+    }
+
+    /** Service principal: `servicePrincipalProfile` ({clientId, secret}) / classic `servicePrincipal` ({clientId, clientSecret}). */
+    servicePrincipal(): Node {
+        return this.root.get(this.native ? "servicePrincipalProfile" : "servicePrincipal");
+    }
+
+    /** Workload identity: `securityProfile.workloadIdentity.enabled` / `workloadIdentityEnabled`. */
+    workloadIdentity(): Node {
+        return this.native ? this.root.get("securityProfile.workloadIdentity.enabled") : this.root.get("workloadIdentityEnabled");
+    }
+
+    /** OIDC issuer: `oidcIssuerProfile.enabled` / `oidcIssuerEnabled`. */
+    oidcIssuer(): Node {
+        return this.native ? this.root.get("oidcIssuerProfile.enabled") : this.root.get("oidcIssuerEnabled");
+    }
+
+    /** AAD pod identity (deprecated): `podIdentityProfile.enabled` (azure-native only; absent in classic). */
+    podIdentity(): Node {
+        return this.native ? this.root.get("podIdentityProfile.enabled") : new Node(undefined, "podIdentityProfile.enabled");
+    }
+
+    // ---- network (more) --------------------------------------------------------
+
+    /** `networkProfile` (both providers). */
+    networkProfile(): Node {
+        return this.root.get("networkProfile");
+    }
+
+    /** `networkProfile.networkPlugin` (azure | kubenet | none). */
+    networkPlugin(): Node {
+        return this.networkProfile().get("networkPlugin");
+    }
+
+    /** `networkProfile.networkPluginMode` (overlay). */
+    networkPluginMode(): Node {
+        return this.networkProfile().get("networkPluginMode");
+    }
+
+    /** `networkProfile.networkPolicy` (none | calico | azure | cilium). */
+    networkPolicy(): Node {
+        return this.networkProfile().get("networkPolicy");
+    }
+
+    /** `networkProfile.networkDataplane` / classic `networkProfile.networkDataPlane` (azure | cilium). */
+    networkDataplane(): Node {
+        return this.networkProfile().get(this.native ? "networkDataplane" : "networkDataPlane");
+    }
+
+    /** `networkProfile.outboundType` (loadBalancer | userDefinedRouting | managedNATGateway | userAssignedNATGateway | none). */
+    outboundType(): Node {
+        return this.networkProfile().get("outboundType");
+    }
+
+    /** API server VNet integration: `apiServerAccessProfile.enableVnetIntegration` / `apiServerAccessProfile.virtualNetworkIntegrationEnabled`. */
+    apiServerVnetIntegration(): Node {
+        return this.root.get(this.native ? "apiServerAccessProfile.enableVnetIntegration" : "apiServerAccessProfile.virtualNetworkIntegrationEnabled");
+    }
+
+    /** Run command disabled: `apiServerAccessProfile.disableRunCommand` (true) / classic `runCommandEnabled` (false; default true). */
+    runCommand(): Node {
+        return this.native ? this.root.get("apiServerAccessProfile.disableRunCommand") : this.root.get("runCommandEnabled");
+    }
+
+    // ---- secrets and keys ------------------------------------------------------
+
+    /**
+     * KMS etcd encryption. azure-native: `securityProfile.azureKeyVaultKms.{enabled, keyId,
+     * keyVaultNetworkAccess, keyVaultResourceId}`; classic: `keyManagementService.{keyVaultKeyId,
+     * keyVaultNetworkAccess}` (the block's presence enables it).
+     */
+    kms(): { block: Node; enabled?: Node; keyId: Node; networkAccess: Node; vaultId?: Node } {
+        if (this.native) {
+            const b = this.root.get("securityProfile.azureKeyVaultKms");
+            return { block: b, enabled: b.get("enabled"), keyId: b.get("keyId"), networkAccess: b.get("keyVaultNetworkAccess"), vaultId: b.get("keyVaultResourceId") };
+        }
+        const b = this.root.get("keyManagementService");
+        return { block: b, keyId: b.get("keyVaultKeyId"), networkAccess: b.get("keyVaultNetworkAccess") };
+    }
+
+    /**
+     * Key Vault Secrets Store CSI driver. azure-native: `addonProfiles.azureKeyvaultSecretsProvider.{enabled,
+     * config.enableSecretRotation}` (keys case-insensitive, config values strings); classic:
+     * `keyVaultSecretsProvider.secretRotationEnabled` (the block's presence enables it).
+     */
+    secretsProvider(): { block: Node; enabled?: Node; rotation: Node } {
+        if (this.native) {
+            const b = this.addon("azureKeyvaultSecretsProvider");
+            return { block: b, enabled: b.get("enabled"), rotation: b.get("config").getCI("enableSecretRotation") };
+        }
+        const legacy = this.root.get("addonProfile").getCI("azureKeyvaultSecretsProvider");
+        if (legacy.present) {
+            return { block: legacy, enabled: legacy.get("enabled"), rotation: legacy.get("secretRotationEnabled") };
+        }
+        const b = this.root.get("keyVaultSecretsProvider");
+        return { block: b, rotation: b.get("secretRotationEnabled") };
+    }
+
+    // ---- Defender, upgrades, images ------------------------------------------
+
+    /**
+     * Defender sensor. azure-native: `securityProfile.defender.{securityMonitoring.enabled,
+     * logAnalyticsWorkspaceResourceId}`; classic: `microsoftDefender.logAnalyticsWorkspaceId` (block presence enables it).
+     */
+    defender(): { block: Node; enabled?: Node; workspace: Node } {
+        if (this.native) {
+            const b = this.root.get("securityProfile.defender");
+            return { block: b, enabled: b.get("securityMonitoring.enabled"), workspace: b.get("logAnalyticsWorkspaceResourceId") };
+        }
+        const b = this.root.get("microsoftDefender");
+        return { block: b, workspace: b.get("logAnalyticsWorkspaceId") };
+    }
+
+    /** Cluster upgrade channel: `autoUpgradeProfile.upgradeChannel` / classic v6 `automaticUpgradeChannel`, v5 `automaticChannelUpgrade`. */
+    upgradeChannel(): Node {
+        return this.native
+            ? this.root.get("autoUpgradeProfile.upgradeChannel")
+            : this.root.first("automaticChannelUpgrade", "automaticUpgradeChannel");
+    }
+
+    /** Node OS upgrade channel: `autoUpgradeProfile.nodeOSUpgradeChannel` / classic `nodeOsUpgradeChannel`. */
+    nodeOsUpgradeChannel(): Node {
+        return this.native ? this.root.get("autoUpgradeProfile.nodeOSUpgradeChannel") : this.root.get("nodeOsUpgradeChannel");
+    }
+
+    /** `kubernetesVersion` (both providers). */
+    kubernetesVersion(): Node {
+        return this.root.get("kubernetesVersion");
+    }
+
+    /** Image Cleaner: `securityProfile.imageCleaner.enabled` / classic `imageCleanerEnabled`. */
+    imageCleaner(): Node {
+        return this.native ? this.root.get("securityProfile.imageCleaner.enabled") : this.root.get("imageCleanerEnabled");
+    }
+
+    /** HTTP application routing add-on: `addonProfiles.httpApplicationRouting.enabled` / classic `httpApplicationRoutingEnabled` (v2-era `addonProfile.httpApplicationRouting.enabled`). */
+    httpApplicationRouting(): Node {
+        if (this.native) {
+            return this.addon("httpApplicationRouting").get("enabled");
+        }
+        const legacy = this.root.get("addonProfile").getCI("httpApplicationRouting");
+        return legacy.present ? legacy.get("enabled") : this.root.get("httpApplicationRoutingEnabled");
+    }
+
+    /** Kubernetes dashboard add-on: `addonProfiles.kubeDashboard.enabled` (classic v2-era `addonProfile.kubeDashboard.enabled`; removed later). */
+    kubeDashboard(): Node {
+        return this.native
+            ? this.addon("kubeDashboard").get("enabled")
+            : this.root.get("addonProfile").getCI("kubeDashboard").get("enabled");
+    }
+
+    /** `sku.name` (azure-native: Base | Automatic). AKS Automatic preconfigures many settings. */
+    skuName(): Node {
+        return this.native ? this.root.get("sku.name") : new Node(undefined, "sku.name");
+    }
+
     // ---- node pools ------------------------------------------------------------
 
     /** Pools declared inline: `agentPoolProfiles[]` / `defaultNodePool`. */

@@ -64,6 +64,11 @@ export class PoolView {
             : this.root.first("enableNodePublicIp", "nodePublicIpEnabled");
     }
 
+    /** `podSubnetID` / `podSubnetId`. */
+    podSubnetId(): Node {
+        return this.root.get(this.native ? "podSubnetID" : "podSubnetId");
+    }
+
     /** `vnetSubnetID` / `vnetSubnetId`. */
     vnetSubnetId(): Node {
         return this.root.get(this.native ? "vnetSubnetID" : "vnetSubnetId");

@@ -83,3 +83,64 @@ export const classicNodePool = classic("azure:containerservice/kubernetesCluster
 export const aksCluster = anyOf("AKS cluster", managedCluster, classicCluster);
 /** Any separate node-pool resource, either provider. */
 export const aksNodePool = anyOf("AKS node pool", agentPool, classicNodePool);
+
+// ---- Azure resources around the cluster --------------------------------------
+
+export const registry = anyOf("container registry",
+    azureNative("containerregistry", "Registry"),
+    classic("azure:containerservice/registry:Registry"));
+export const keyVault = anyOf("key vault",
+    azureNative("keyvault", "Vault"),
+    classic("azure:keyvault/keyVault:KeyVault"));
+export const diagnosticSetting = anyOf("diagnostic setting",
+    azureNative(["monitor", "insights"], "DiagnosticSetting"),
+    classic("azure:monitoring/diagnosticSetting:DiagnosticSetting"));
+export const defenderPricing = anyOf("Defender plan",
+    azureNative("security", "Pricing"),
+    classic("azure:securitycenter/subscriptionPricing:SubscriptionPricing"));
+export const backupInstance = anyOf("backup instance",
+    azureNative("dataprotection", "BackupInstance"),
+    classic("azure:dataprotection/backupInstanceKubernetesCluster:BackupInstanceKubernetesCluster"));
+export const clusterExtension = anyOf("cluster extension",
+    azureNative("kubernetesconfiguration", "Extension"),
+    classic("azure:containerservice/kubernetesClusterExtension:KubernetesClusterExtension"));
+export const trustedAccessRoleBinding = anyOf("trusted access role binding",
+    azureNative("containerservice", "TrustedAccessRoleBinding"),
+    classic("azure:containerservice/clusterTrustedAccessRoleBinding:ClusterTrustedAccessRoleBinding"));
+export const roleAssignment = anyOf("role assignment",
+    azureNative("authorization", "RoleAssignment"),
+    classic("azure:authorization/assignment:Assignment", "azure:role/assignment:Assignment"));
+export const policyAssignment = anyOf("policy assignment",
+    azureNative("authorization", "PolicyAssignment"),
+    classic("azure:core/resourcePolicyAssignment:ResourcePolicyAssignment", "azure:core/resourceGroupPolicyAssignment:ResourceGroupPolicyAssignment",
+        "azure:core/subscriptionPolicyAssignment:SubscriptionPolicyAssignment", "azure:management/groupPolicyAssignment:GroupPolicyAssignment"));
+export const maintenanceConfiguration = azureNative("containerservice", "MaintenanceConfiguration");
+export const deploymentSafeguard = anyOf("deployment safeguard",
+    azureNative("containerservice", "DeploymentSafeguard"),
+    classic("azure:containerservice/clusterDeploymentSafeguard:ClusterDeploymentSafeguard"));
+export const networkSecurityGroup = anyOf("network security group",
+    azureNative("network", "NetworkSecurityGroup"),
+    classic("azure:network/networkSecurityGroup:NetworkSecurityGroup"));
+export const securityRule = anyOf("network security rule",
+    azureNative("network", "SecurityRule"),
+    classic("azure:network/networkSecurityRule:NetworkSecurityRule"));
+export const subnet = anyOf("subnet",
+    azureNative("network", "Subnet"),
+    classic("azure:network/subnet:Subnet"));
+export const virtualNetwork = anyOf("virtual network",
+    azureNative("network", "VirtualNetwork"),
+    classic("azure:network/virtualNetwork:VirtualNetwork"));
+export const subnetNsgAssociation = classic("azure:network/subnetNetworkSecurityGroupAssociation:SubnetNetworkSecurityGroupAssociation");
+export const privateEndpoint = anyOf("private endpoint",
+    azureNative("network", "PrivateEndpoint"),
+    azureNative("network", "InterfaceEndpoint"),
+    classic("azure:privatelink/endpoint:Endpoint"));
+export const bastionHost = anyOf("bastion host",
+    azureNative("network", "BastionHost"),
+    classic("azure:compute/bastionHost:BastionHost"));
+export const sentinelOnboarding = anyOf("Sentinel onboarding",
+    azureNative("securityinsights", "SentinelOnboardingState"),
+    classic("azure:sentinel/logAnalyticsWorkspaceOnboarding:LogAnalyticsWorkspaceOnboarding"));
+export const logAnalyticsWorkspace = anyOf("Log Analytics workspace",
+    azureNative("operationalinsights", "Workspace"),
+    classic("azure:operationalinsights/analyticsWorkspace:AnalyticsWorkspace"));

@@ -15,6 +15,9 @@ import type {
 } from "@pulumi/policy";
 import { ControlId, control, FRAMEWORK_NAME, FRAMEWORK_VERSION } from "../policies/controls";
 import { Kind } from "./kinds";
+import { decide, SHARED_CONFIG } from "./exemptions";
+import { levelFromStackTags, STACK_TAG_CONFIG } from "./profiles";
+import { StackIndex } from "./stack";
 
 /** A JSON-schema fragment for one config property; `default` is required so docs can state it. */
 export interface ConfigProperty {
@@ -48,6 +51,10 @@ export interface PolicyMeta {
     /** Extra tags, e.g. `pss-baseline`. */
     tags?: string[];
     config?: Record<string, ConfigProperty>;
+    /** The level in the `strict` profile (default mandatory; optional hygiene stays advisory). */
+    strictLevel?: Extract<EnforcementLevel, "advisory" | "mandatory">;
+    /** What `remediate` level fixes, when the policy can remediate (shown in the docs). */
+    remediates?: string;
 }
 
 export type PackPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { meta: PolicyMeta };
@@ -61,10 +68,9 @@ function sdkMetadata(meta: PolicyMeta) {
         ...(meta.mcsb ?? []).map(c => `mcsb:${c}`),
         ...(meta.tags ?? []),
     ];
-    let configSchema: PolicyConfigSchema | undefined;
-    if (meta.config) {
-        configSchema = { properties: meta.config as PolicyConfigSchema["properties"] };
-    }
+    const configSchema: PolicyConfigSchema = {
+        properties: { ...(meta.config ?? {}), ...SHARED_CONFIG, ...STACK_TAG_CONFIG } as PolicyConfigSchema["properties"],
+    };
     return {
         name: meta.name,
         displayName: meta.displayName,
@@ -85,9 +91,9 @@ function sdkMetadata(meta: PolicyMeta) {
 }
 
 /** Schema defaults overlaid with what the engine configured (older engines send nothing). */
-export function configOf<C>(meta: PolicyMeta, configured: Record<string, unknown> | undefined): C {
+export function configOf<C>(meta: PolicyMeta, configured: Record<string, unknown> | undefined): C & SharedConfig {
     const out: Record<string, unknown> = {};
-    for (const [k, p] of Object.entries(meta.config ?? {})) {
+    for (const [k, p] of Object.entries({ ...(meta.config ?? {}), ...SHARED_CONFIG, ...STACK_TAG_CONFIG })) {
         out[k] = p.default;
     }
     for (const [k, v] of Object.entries(configured ?? {})) {
@@ -95,12 +101,36 @@ export function configOf<C>(meta: PolicyMeta, configured: Record<string, unknown
             out[k] = v;
         }
     }
-    return out as C;
+    return out as C & SharedConfig;
+}
+
+/** The configuration every policy takes (lib/exemptions.ts, lib/profiles.ts). */
+export interface SharedConfig {
+    exemptions: unknown;
+    allowInCodeExemptions: unknown;
+    stackTagProfiles: unknown;
+}
+
+type Report = ReportViolation & ((v: { message: string; urn?: string; enforcementLevel?: EnforcementLevel }) => void);
+
+/**
+ * Report through the SDK. When stack tags select a level, report with that level (the SDK's
+ * object form; the description is prefixed as the SDK's string form does).
+ */
+function reporter(meta: PolicyMeta, report: ReportViolation, level: EnforcementLevel | undefined, note: string | undefined) {
+    return (message: string, urn?: string) => {
+        const text = note ? `${message} ${note}` : message;
+        if (level === undefined) {
+            report(text, urn);
+        } else if (level !== "disabled") {
+            (report as Report)({ message: `${meta.description}\n${text}`, urn, enforcementLevel: level === "remediate" ? "mandatory" : level });
+        }
+    };
 }
 
 /** What a check sees besides its view. */
 export interface CheckContext<C> {
-    config: C;
+    config: C & SharedConfig;
     type: string;
     name: string;
     urn: string;
@@ -116,6 +146,7 @@ export function resourcePolicy<V, C = Record<string, never>>(
     kind: Kind,
     read: (type: string, props: Record<string, unknown>) => Iterable<V>,
     check: (view: V, ctx: CheckContext<C>) => Iterable<string>,
+    remediate?: Remediate<C>,
 ): PackPolicy {
     const notFor = `applies to ${kind.label} resources only`;
     const policy: ResourceValidationPolicy & { meta: PolicyMeta } = {
@@ -132,19 +163,55 @@ export function resourcePolicy<V, C = Record<string, never>>(
                 name: args.name,
                 urn: args.urn,
             };
+            const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
+            if (ex.exempt) {
+                args.notApplicable(ex.exempt);
+                return;
+            }
+            const say = reporter(meta, report, levelFromStackTags(meta, ctx.config, args.stackTags), ex.note);
             for (const view of read(args.type, args.props)) {
                 for (const message of check(view, ctx)) {
-                    report(message);
+                    say(message);
                 }
             }
         },
     };
+    if (remediate) {
+        policy.remediateResource = (args: ResourceValidationArgs) => {
+            if (!kind.matches(args.type)) {
+                args.notApplicable(notFor);
+                return undefined;
+            }
+            const ctx: CheckContext<C> = {
+                config: configOf<C>(meta, args.getConfig<Record<string, unknown>>()),
+                type: args.type,
+                name: args.name,
+                urn: args.urn,
+            };
+            const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
+            if (ex.exempt) {
+                args.notApplicable(ex.exempt);
+                return undefined;
+            }
+            // Mutate in place: the SDK's proxy keeps secret values secret on write.
+            return remediate(args.props, ctx) ? args.props : undefined;
+        };
+    }
     return policy;
 }
 
+/**
+ * A fix for the `remediate` level: mutate `props` in place (never replace it with a copy,
+ * which would drop secrets) and return whether anything changed. Reading an unknown value
+ * throws the SDK's error, so an unknown is never overwritten.
+ */
+export type Remediate<C> = (props: Record<string, unknown>, ctx: CheckContext<C>) => boolean;
+
 export interface StackCheckContext<C> {
-    config: C;
+    config: C & SharedConfig;
     resources: StackValidationArgs["resources"];
+    /** The resources indexed once by type token and URN (lib/stack.ts). */
+    stack: StackIndex;
 }
 
 /** A stack policy: `check` returns messages, each with the URN of the resource it is about. */
@@ -159,9 +226,24 @@ export function stackPolicy<C = Record<string, never>>(
             const ctx: StackCheckContext<C> = {
                 config: configOf<C>(meta, args.getConfig<Record<string, unknown>>()),
                 resources: args.resources,
+                stack: new StackIndex(args.resources),
             };
+            const level = levelFromStackTags(meta, ctx.config, args.stackTags);
+            const exempted: string[] = [];
+            let reported = 0;
             for (const v of check(ctx)) {
-                report(v.message, v.urn);
+                const r = v.urn ? ctx.stack.get(v.urn) : undefined;
+                const ex = r ? decide(meta.name, ctx.config, { name: r.name, urn: r.urn, type: r.type, props: r.props }) : {};
+                if (ex.exempt) {
+                    exempted.push(`${r!.name}: ${ex.exempt}`);
+                    continue;
+                }
+                reporter(meta, report, level, ex.note)(v.message, v.urn);
+                reported++;
+            }
+            // A stack policy can say "not applicable" only as a whole: do so when exemptions silenced everything.
+            if (reported === 0 && exempted.length > 0) {
+                args.notApplicable(exempted.join("; "));
             }
         },
     };

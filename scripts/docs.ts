@@ -10,6 +10,8 @@ import { allPolicies } from "../policies";
 import { checks } from "../policies/checks";
 import { controls } from "../policies/controls";
 import { pack } from "../policies/pack";
+import { SHARED_CONFIG } from "../lib/exemptions";
+import { PROFILE_TEXT, PROFILES, profileConfig, profileLevel, STACK_TAG_CONFIG } from "../lib/profiles";
 
 const ROOT = projectRoot();
 
@@ -30,12 +32,21 @@ function defaultText(v: unknown): string {
 export function renderPolicies(policies: PackPolicy[] = allPolicies): string {
     const out: string[] = [GENERATED, "", `# ${pack.args.displayName}: policy reference`, ""];
     out.push(`${policies.length} policies. Levels are the defaults; change them per policy with \`--policy-pack-config\` or in a Pulumi Cloud policy group.`, "");
-    out.push("| policy | level | severity | controls | checks | kind |", "|---|---|---|---|---|---|");
+    out.push("| policy | level | strict | severity | controls | checks | kind | remediates |", "|---|---|---|---|---|---|---|---|");
     for (const p of policies) {
         const m = p.meta;
         const kind = "validateStack" in p ? "stack" : "resource";
-        out.push(`| [\`${m.name}\`](${anchor(m.name)}) | ${m.enforcementLevel} | ${m.severity} | ${m.controls.join(", ")} | ${m.checks.join(", ")} | ${kind} |`);
+        const fixes = "remediateResource" in p ? "yes" : "";
+        out.push(`| [\`${m.name}\`](${anchor(m.name)}) | ${m.enforcementLevel} | ${profileLevel(m, "strict")} | ${m.severity} | ${m.controls.join(", ")} | ${m.checks.join(", ")} | ${kind} | ${fixes} |`);
     }
+    out.push("");
+    out.push("## Settings every policy takes", "", "Besides its own settings (below), every policy accepts these; see [configuration.md](configuration.md) for worked examples.", "");
+    out.push("| property | type | default | description |", "|---|---|---|---|");
+    for (const [k, c] of Object.entries({ ...SHARED_CONFIG, ...STACK_TAG_CONFIG })) {
+        out.push(`| \`${k}\` | ${c.type} | ${cell(defaultText(c.default))} | ${cell(c.description)} |`);
+    }
+    out.push("", "## Profiles", "", "Shipped in `config/` (use with `--policy-pack-config config/<profile>.json` or `pulumi policy enable ... --config`):", "");
+    for (const pr of PROFILES) out.push(`- \`config/${pr}.json\`: ${PROFILE_TEXT[pr]}.`);
     out.push("");
     for (const p of policies) {
         const m = p.meta;
@@ -57,6 +68,7 @@ export function renderPolicies(policies: PackPolicy[] = allPolicies): string {
             }
             out.push("");
         }
+        if (m.remediates) out.push(`At level \`remediate\` the policy fixes the resource itself: ${m.remediates}`, "");
         out.push("Remediation:", "");
         for (const l of m.remediationSteps.split("\n")) out.push(`- ${l}`);
         out.push("");
@@ -99,6 +111,7 @@ export function renderCoverage(policies: PackPolicy[] = allPolicies): string {
 export const files: Record<string, () => string> = {
     "docs/policies.md": () => renderPolicies(),
     "docs/coverage.md": () => renderCoverage(),
+    ...Object.fromEntries(PROFILES.map(pr => [`config/${pr}.json`, () => JSON.stringify(profileConfig(allPolicies.map(p => p.meta), pr), null, 2) + "\n"])),
 };
 
 if (require.main === module) {

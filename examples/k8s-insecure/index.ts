@@ -1,0 +1,61 @@
+// Kubernetes workloads as many first drafts look: a public LoadBalancer, an unpinned image
+// from Docker Hub running privileged on the host network with the default service account,
+// a password in an env var, wildcard RBAC, cluster-admin for a user, an Ingress without TLS,
+// and a Helm v3 Release whose objects no policy can see.
+import * as k8s from "@pulumi/kubernetes";
+
+const ns = new k8s.core.v1.Namespace("shop", { metadata: { name: "shop" } });
+
+const labels = { app: "web" };
+new k8s.apps.v1.Deployment("web", {
+    metadata: { name: "web", namespace: ns.metadata.name },
+    spec: {
+        replicas: 2,
+        selector: { matchLabels: labels },
+        template: {
+            metadata: { labels },
+            spec: {
+                hostNetwork: true,
+                containers: [{
+                    name: "web",
+                    image: "nginx:latest",
+                    ports: [{ containerPort: 80, hostPort: 80 }],
+                    env: [{ name: "DB_PASSWORD", value: "hunter2-not-real" }],
+                    securityContext: { privileged: true },
+                }],
+            },
+        },
+    },
+});
+
+new k8s.core.v1.Service("web", {
+    metadata: { name: "web", namespace: ns.metadata.name },
+    spec: { type: "LoadBalancer", selector: labels, ports: [{ port: 80, targetPort: 80 }] },
+});
+
+new k8s.networking.v1.Ingress("web", {
+    metadata: { name: "web", namespace: ns.metadata.name },
+    spec: {
+        ingressClassName: "nginx",
+        rules: [{ host: "shop.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] } }],
+    },
+});
+
+new k8s.rbac.v1.ClusterRole("ops", {
+    metadata: { name: "ops" },
+    rules: [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }],
+});
+
+new k8s.rbac.v1.ClusterRoleBinding("ops-admin", {
+    metadata: { name: "ops-admin" },
+    roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" },
+    subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: "alice@example.com" }],
+});
+
+new k8s.helm.v3.Release("ingress-nginx", {
+    chart: "ingress-nginx",
+    version: "4.11.2",
+    namespace: "ingress-nginx",
+    createNamespace: true,
+    repositoryOpts: { repo: "https://kubernetes.github.io/ingress-nginx" },
+});

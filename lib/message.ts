@@ -7,10 +7,11 @@ import { Node } from "./views/node";
 const MAX = 80;
 
 /** A value as it appears in a message: JSON, shortened; a secret is never printed. */
-const SECRET_NAME = /(secret|password|passwd|token|credential|connectionstring)/i;
+/** Property names that hold credentials (`secret`, `serverAppSecret`, `adminPassword`, `sasToken`, ...). */
+const CREDENTIAL_NAME = /(secret|password|passwd|token|credential|connectionstring)$/i;
 
 export function show(n: Node): string {
-    if (n.secret || (typeof n.key === "string" && SECRET_NAME.test(n.key))) {
+    if (n.secret || (typeof n.key === "string" && typeof n.raw === "string" && CREDENTIAL_NAME.test(n.key))) {
         return "[secret]";
     }
     return showValue(n.raw);

@@ -3,6 +3,7 @@
 
 import { PackPolicy } from "../lib/policy";
 import { aksPolicies } from "./aks";
+import { aksDataNodesPolicies } from "./aks-data-nodes";
 import { azurePolicies } from "./azure";
 import { kubernetesPolicies } from "./kubernetes";
 import { podSecurityPolicies } from "./pss";
@@ -10,6 +11,7 @@ import { stackPolicies } from "./stack";
 
 export const allPolicies: PackPolicy[] = [
     ...aksPolicies,
+    ...aksDataNodesPolicies,
     ...azurePolicies,
     ...stackPolicies,
     ...podSecurityPolicies,

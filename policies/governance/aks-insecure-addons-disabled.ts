@@ -1,0 +1,33 @@
+import { clusterPolicy } from "../../lib/aks";
+import { CLUSTER, say } from "../../lib/message";
+import { PolicyMeta } from "../../lib/policy";
+import { ClusterView } from "../../lib/views/cluster";
+
+export const meta: PolicyMeta = {
+    name: "aks-insecure-addons-disabled",
+    displayName: "AKS: retired insecure add-ons off",
+    description: "The AKS cluster does not run the retired Kubernetes dashboard or HTTP application routing add-ons.",
+    controls: ["CLU-1"],
+    checks: ["AKS-33"],
+    severity: "medium",
+    enforcementLevel: "advisory",
+    url: "https://learn.microsoft.com/azure/aks/http-application-routing",
+    remediationSteps: [
+        "azure-native: remove `kubeDashboard` and `httpApplicationRouting` from `addonProfiles` on the ManagedCluster (or set their `enabled: false`).",
+        "classic azure: remove `httpApplicationRoutingEnabled` from the KubernetesCluster or set it to false (v2-era: `addonProfile.kubeDashboard.enabled: false`).",
+        "Use the application routing add-on (`ingressProfile.webAppRouting`, classic `webAppRouting`) for ingress and the Azure portal's Kubernetes resources view instead of the dashboard.",
+    ].join("\n"),
+};
+
+export function* check(c: ClusterView): Iterable<string> {
+    const dashboard = c.kubeDashboard();
+    if (dashboard.present && dashboard.bool() !== false) {
+        yield say({ element: CLUSTER, node: dashboard, fix: "set it to false or remove the add-on: the dashboard is retired and shows and changes cluster state through the API server" });
+    }
+    const routing = c.httpApplicationRouting();
+    if (routing.present && routing.bool() !== false) {
+        yield say({ element: CLUSTER, node: routing, fix: "set it to false or remove it: this retired add-on publishes apps on public DNS names without TLS; use the application routing add-on instead" });
+    }
+}
+
+export const policy = clusterPolicy(meta, check);

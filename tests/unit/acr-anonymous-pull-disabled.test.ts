@@ -1,0 +1,74 @@
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import { policy } from "../../policies/images/acr-anonymous-pull-disabled";
+import { AZ, classicRegistry, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
+import { secret, unknown, validate } from "../harness";
+
+const FIX = "set it to false so every pull is authenticated.";
+const NOT_APPLICABLE = "applies to container registry resources only";
+
+describe("acr-anonymous-pull-disabled", () => {
+    for (const type of NATIVE_REGISTRY_TYPES) {
+        describe(type, () => {
+            it("passes a registry with anonymousPullEnabled: false", () => {
+                assert.deepEqual(validate(policy, type, registry()).violations, []);
+            });
+            it("fails anonymousPullEnabled: true", () => {
+                assert.deepEqual(validate(policy, type, registry({ anonymousPullEnabled: true })).violations,
+                    [`The registry sets anonymousPullEnabled: true; ${FIX}`]);
+            });
+        });
+    }
+
+    const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
+        { name: "passes when anonymousPullEnabled is absent (Azure default: off)", props: registry({ anonymousPullEnabled: undefined }), want: [] },
+        { name: "passes a null flag as absent", props: registry({ anonymousPullEnabled: null }), want: [] },
+        { name: "passes the string \"false\"", props: registry({ anonymousPullEnabled: "false" }), want: [] },
+        { name: "fails the string \"TRUE\"", props: registry({ anonymousPullEnabled: "TRUE" }),
+            want: [`The registry sets anonymousPullEnabled: "TRUE"; ${FIX}`] },
+        { name: "fails a malformed flag, showing it", props: registry({ anonymousPullEnabled: "enabled" }),
+            want: [`The registry sets anonymousPullEnabled: "enabled"; ${FIX}`] },
+        { name: "fails an array where a boolean is expected", props: registry({ anonymousPullEnabled: [false] }),
+            want: [`The registry sets anonymousPullEnabled: [false]; ${FIX}`] },
+        { name: "never prints a secret flag", props: registry({ anonymousPullEnabled: secret("yes") }),
+            want: [`The registry sets anonymousPullEnabled: [secret]; ${FIX}`] },
+        { name: "passes a secret false", props: registry({ anonymousPullEnabled: secret(false) }), want: [] },
+        // classic
+        { name: "classic: passes anonymousPullEnabled: false", type: AZ.classicRegistry, props: classicRegistry(), want: [] },
+        { name: "classic: passes when the flag is absent (default false)", type: AZ.classicRegistry, props: classicRegistry({ anonymousPullEnabled: undefined }), want: [] },
+        { name: "classic: fails anonymousPullEnabled: true", type: AZ.classicRegistry, props: classicRegistry({ anonymousPullEnabled: true }),
+            want: [`The registry sets anonymousPullEnabled: true; ${FIX}`] },
+        { name: "classic: fails a malformed flag", type: AZ.classicRegistry, props: classicRegistry({ anonymousPullEnabled: { on: true } }),
+            want: [`The registry sets anonymousPullEnabled: {"on":true}; ${FIX}`] },
+        { name: "classic: never prints a secret flag", type: AZ.classicRegistry, props: classicRegistry({ anonymousPullEnabled: secret(true) }),
+            want: [`The registry sets anonymousPullEnabled: [secret]; ${FIX}`] },
+    ];
+    for (const c of cases) {
+        it(c.name, () => {
+            assert.deepEqual(validate(policy, c.type ?? AZ.registry, c.props).violations, c.want);
+        });
+    }
+
+    const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
+        { name: "anonymousPullEnabled", props: registry({ anonymousPullEnabled: unknown }), note: "string value at .anonymousPullEnabled can't be known during preview" },
+        { name: "classic anonymousPullEnabled", type: AZ.classicRegistry, props: classicRegistry({ anonymousPullEnabled: unknown }), note: "string value at .anonymousPullEnabled can't be known during preview" },
+    ];
+    for (const c of unknowns) {
+        it(`reports nothing but the SDK's note when ${c.name} is unknown at preview`, () => {
+            const out = validate(policy, c.type ?? AZ.registry, c.props);
+            assert.deepEqual(out.violations, []);
+            assert.equal(out.unknown, c.note);
+        });
+    }
+
+    it("is mandatory: anonymous pull is unauthenticated access", () => {
+        assert.equal(policy.enforcementLevel, "mandatory");
+    });
+    it("is not applicable to other resource types", () => {
+        for (const t of ["azure-native:containerservice:ManagedCluster", "azure-native:containerregistry:Webhook", "azure:containerservice/registryToken:RegistryToken", "azure:keyvault/keyVault:KeyVault"]) {
+            const out = validate(policy, t, { anonymousPullEnabled: true });
+            assert.equal(out.notApplicable, NOT_APPLICABLE, t);
+            assert.deepEqual(out.violations, []);
+        }
+    });
+});

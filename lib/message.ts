@@ -62,3 +62,9 @@ export function say(s: Say): string {
 }
 
 export const CLUSTER = "The cluster";
+
+/** `"a"`, `"a" or "b"`, `"a", "b" or "c"`: allowed values in a fix. */
+export function oneOf(values: readonly string[]): string {
+    const q = values.map(v => JSON.stringify(v));
+    return q.length > 1 ? `${q.slice(0, -1).join(", ")} or ${q[q.length - 1]}` : q[0] ?? "";
+}

@@ -4,6 +4,7 @@
 import { PackPolicy } from "../lib/policy";
 import { aksPolicies } from "./aks";
 import { aksDataNodesPolicies } from "./aks-data-nodes";
+import { aksIdentityNetworkPolicies } from "./aks-identity-network";
 import { azurePolicies } from "./azure";
 import { kubernetesPolicies } from "./kubernetes";
 import { podSecurityPolicies } from "./pss";
@@ -11,6 +12,7 @@ import { stackPolicies } from "./stack";
 
 export const allPolicies: PackPolicy[] = [
     ...aksPolicies,
+    ...aksIdentityNetworkPolicies,
     ...aksDataNodesPolicies,
     ...azurePolicies,
     ...stackPolicies,

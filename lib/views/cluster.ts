@@ -324,6 +324,14 @@ export class ClusterView {
             : this.root.get("addonProfile").getCI("kubeDashboard").get("enabled");
     }
 
+    /**
+     * An AKS Automatic cluster (`sku.name: "Automatic"`, any case): Automatic preconfigures many
+     * settings, so an omitted one can be compliant by construction (CONTROLS.md P11).
+     */
+    automatic(): boolean {
+        return this.skuName().str()?.toLowerCase() === "automatic";
+    }
+
     /** `sku.name` (azure-native: Base | Automatic). AKS Automatic preconfigures many settings. */
     skuName(): Node {
         return this.native ? this.root.get("sku.name") : new Node(undefined, "sku.name");

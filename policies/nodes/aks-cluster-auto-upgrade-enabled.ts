@@ -41,7 +41,7 @@ export function* check(c: ClusterView, ctx: CheckContext<Config>): Iterable<stri
     const n = c.upgradeChannel();
     if (!n.present) {
         // AKS Automatic upgrades on the stable channel when none is given.
-        const automatic = c.skuName().str()?.toLowerCase() === "automatic";
+        const automatic = c.automatic();
         if (!automatic || !ok("stable")) {
             yield say({
                 element: CLUSTER,

@@ -24,7 +24,7 @@ export function* check(c: ClusterView): Iterable<string> {
         return;
     }
     // AKS Automatic preconfigures Image Cleaner; only an explicit value can turn it off.
-    if (!n.present && c.skuName().str()?.toLowerCase() === "automatic") {
+    if (!n.present && c.automatic()) {
         return;
     }
     yield say({ element: CLUSTER, node: n, absent: "unused images stay on the nodes", fix: "set it to true" });

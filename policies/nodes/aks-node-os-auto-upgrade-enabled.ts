@@ -43,7 +43,7 @@ export function* check(c: ClusterView, ctx: CheckContext<Config>): Iterable<stri
         // The classic provider sends its schema default NodeImage; AKS Automatic preconfigures NodeImage.
         // A Base cluster's default is unclear: the API reference says NodeImage, the AKS docs say manual.
         const preset = !c.native ? "the provider sends NodeImage"
-            : c.skuName().str()?.toLowerCase() === "automatic" ? "AKS Automatic uses NodeImage" : undefined;
+            : c.automatic() ? "AKS Automatic uses NodeImage" : undefined;
         if (preset === undefined || !ok("NodeImage")) {
             yield say({
                 element: CLUSTER,

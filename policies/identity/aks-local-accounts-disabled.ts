@@ -1,0 +1,30 @@
+import { clusterPolicy } from "../../lib/aks";
+import { CLUSTER, say } from "../../lib/message";
+import { PolicyMeta } from "../../lib/policy";
+import { ClusterView } from "../../lib/views/cluster";
+
+export const meta: PolicyMeta = {
+    name: "aks-local-accounts-disabled",
+    displayName: "AKS: local accounts disabled",
+    description: "AKS clusters disable local accounts, so every user signs in through Microsoft Entra ID, where MFA and Conditional Access apply.",
+    controls: ["IAM-1", "IAM-3"],
+    checks: ["AKS-02"],
+    severity: "high",
+    enforcementLevel: "advisory",
+    mcsb: ["PA-1", "IM-1"],
+    url: "https://learn.microsoft.com/azure/aks/local-accounts",
+    remediationSteps: [
+        "azure-native: set `disableLocalAccounts: true` on the ManagedCluster (it needs managed Entra ID: `aadProfile: { managed: true, ... }`).",
+        "classic azure: set `localAccountDisabled: true` on the KubernetesCluster (it needs the `azureActiveDirectoryRoleBasedAccessControl` block).",
+        "On an existing cluster, rotate the cluster certificates afterwards (`az aks rotate-certs`) to revoke admin credentials already handed out.",
+    ].join("\n"),
+};
+
+export function* check(c: ClusterView): Iterable<string> {
+    const n = c.localAccountsDisabled();
+    if (n.bool() !== true) {
+        yield say({ element: CLUSTER, node: n, absent: "local accounts stay enabled, and their admin credentials bypass Entra ID", fix: "set it to true" });
+    }
+}
+
+export const policy = clusterPolicy(meta, check);

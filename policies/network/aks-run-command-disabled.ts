@@ -1,0 +1,29 @@
+import { clusterPolicy } from "../../lib/aks";
+import { CLUSTER, say } from "../../lib/message";
+import { PolicyMeta } from "../../lib/policy";
+import { ClusterView } from "../../lib/views/cluster";
+
+export const meta: PolicyMeta = {
+    name: "aks-run-command-disabled",
+    displayName: "AKS: run command disabled",
+    description: "AKS clusters disable run command (az aks command invoke), which runs kubectl in the cluster through the Azure API and bypasses API server network restrictions.",
+    controls: ["NET-4"],
+    checks: ["AKS-32"],
+    severity: "medium",
+    enforcementLevel: "advisory",
+    url: "https://learn.microsoft.com/azure/aks/access-private-cluster",
+    remediationSteps: [
+        "azure-native: set `apiServerAccessProfile: { disableRunCommand: true }` on the ManagedCluster.",
+        "classic azure: set `runCommandEnabled: false` on the KubernetesCluster (it defaults to true).",
+        "Reach a private API server through a VNet-connected jump host, Azure Bastion or a self-hosted CI agent instead.",
+    ].join("\n"),
+};
+
+export function* check(c: ClusterView): Iterable<string> {
+    const n = c.runCommand();
+    if (c.native ? n.bool() !== true : n.bool() !== false) {
+        yield say({ element: CLUSTER, node: n, absent: "run command is enabled", fix: c.native ? "set it to true" : "set it to false" });
+    }
+}
+
+export const policy = clusterPolicy(meta, check);

@@ -1,0 +1,109 @@
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import { policy } from "../../policies/network/aks-node-pool-vnet-subnet-configured";
+import { agentPool, classicCluster, classicNodePool, managedCluster, merge, NATIVE_CLUSTER_TYPES, NATIVE_POOL_TYPES, nativePool, T } from "../fixtures/aks";
+import { automaticCluster, SUBNET, vnetAgentPool, vnetClassicNodePool, vnetClassicPool } from "../fixtures/aks-extra";
+import { secret, unknown, validate } from "../harness";
+
+const WHY = "(AKS puts the nodes in a VNet it creates and manages in the node resource group)";
+const FIX = "set it to the resource ID of a subnet in your virtual network.";
+const NOT_APPLICABLE = "applies to AKS cluster and node pool resources only";
+
+describe("aks-node-pool-vnet-subnet-configured", () => {
+    for (const type of NATIVE_CLUSTER_TYPES) {
+        describe(type, () => {
+            it("passes inline pools in a customer subnet", () => {
+                assert.deepEqual(validate(policy, type, managedCluster({ agentPoolProfiles: [nativePool(), nativePool({ name: "user", mode: "User" })] })).violations, []);
+            });
+            it("fails only the inline pool without a subnet (Azure default: a managed VNet)", () => {
+                const props = managedCluster({ agentPoolProfiles: [nativePool(), nativePool({ name: "user", mode: "User", vnetSubnetID: undefined })] });
+                assert.deepEqual(validate(policy, type, props).violations, [`agentPoolProfiles[1] ("user") does not set vnetSubnetID ${WHY}; ${FIX}`]);
+            });
+        });
+    }
+
+    for (const type of NATIVE_POOL_TYPES) {
+        describe(type, () => {
+            it("passes an AgentPool in a customer subnet", () => {
+                assert.deepEqual(validate(policy, type, vnetAgentPool()).violations, []);
+            });
+            it("fails an AgentPool without a subnet", () => {
+                assert.deepEqual(validate(policy, type, agentPool()).violations, [`Node pool "user" does not set vnetSubnetID ${WHY}; ${FIX}`]);
+            });
+        });
+    }
+
+    const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
+        { name: "fails an empty subnet ID", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: "" })] }),
+            want: [`agentPoolProfiles[0] ("system") sets vnetSubnetID: ""; ${FIX}`] },
+        { name: "fails a blank subnet ID", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: "  " })] }),
+            want: [`agentPoolProfiles[0] ("system") sets vnetSubnetID: "  "; ${FIX}`] },
+        { name: "fails a subnet ID that is not a string", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: { id: "nodes" } })] }),
+            want: [`agentPoolProfiles[0] ("system") sets vnetSubnetID: {"id":"nodes"}; ${FIX}`] },
+        { name: "treats a null subnet ID as absent", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: null })] }),
+            want: [`agentPoolProfiles[0] ("system") does not set vnetSubnetID ${WHY}; ${FIX}`] },
+        { name: "reports an element that is not an object as not setting the subnet", props: managedCluster({ agentPoolProfiles: ["system"] }),
+            want: [`agentPoolProfiles[0] does not set vnetSubnetID ${WHY}; ${FIX}`] },
+        { name: "checks nothing when agentPoolProfiles is absent (pools declared separately)", props: managedCluster({ agentPoolProfiles: undefined }), want: [] },
+        { name: "checks nothing when agentPoolProfiles is not an array", props: managedCluster({ agentPoolProfiles: { name: "system" } }), want: [] },
+        { name: "fails a pool with only podSubnetID: the node subnet is what counts", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: undefined, podSubnetID: SUBNET })] }),
+            want: [`agentPoolProfiles[0] ("system") does not set vnetSubnetID ${WHY}; ${FIX}`] },
+        { name: "fails the system pool of an AKS Automatic cluster in its managed VNet", props: automaticCluster(),
+            want: [`agentPoolProfiles[0] ("systempool") does not set vnetSubnetID ${WHY}; ${FIX}`] },
+        { name: "passes a secret subnet ID", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: secret(SUBNET) })] }), want: [] },
+        { name: "never prints a secret malformed subnet ID", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: secret(7) })] }),
+            want: [`agentPoolProfiles[0] ("system") sets vnetSubnetID: [secret]; ${FIX}`] },
+        { name: "does not read the classic spelling on azure-native", props: managedCluster({ agentPoolProfiles: [merge(nativePool({ vnetSubnetID: undefined }), { vnetSubnetId: SUBNET })] }),
+            want: [`agentPoolProfiles[0] ("system") does not set vnetSubnetID ${WHY}; ${FIX}`] },
+        { name: "AgentPool: names a pool without agentPoolName generically", type: T.agentPool, props: agentPool({ agentPoolName: undefined }),
+            want: [`The node pool does not set vnetSubnetID ${WHY}; ${FIX}`] },
+        // classic
+        { name: "classic: passes defaultNodePool.vnetSubnetId", type: T.classicCluster, props: classicCluster({ defaultNodePool: vnetClassicPool() }), want: [] },
+        { name: "classic: fails defaultNodePool without a subnet", type: T.classicCluster, props: classicCluster(),
+            want: [`defaultNodePool ("system") does not set vnetSubnetId ${WHY}; ${FIX}`] },
+        { name: "classic: does not read the azure-native spelling", type: T.classicCluster, props: classicCluster({ defaultNodePool: merge(vnetClassicPool({ vnetSubnetId: undefined }), { vnetSubnetID: SUBNET }) }),
+            want: [`defaultNodePool ("system") does not set vnetSubnetId ${WHY}; ${FIX}`] },
+        { name: "classic: checks nothing when defaultNodePool is absent", type: T.classicCluster, props: classicCluster({ defaultNodePool: undefined }), want: [] },
+        { name: "classic node pool: passes vnetSubnetId", type: T.classicNodePool, props: vnetClassicNodePool(), want: [] },
+        { name: "classic node pool: fails without a subnet", type: T.classicNodePool, props: classicNodePool(),
+            want: [`Node pool "user" does not set vnetSubnetId ${WHY}; ${FIX}`] },
+        { name: "classic node pool: fails an empty subnet ID", type: T.classicNodePool, props: vnetClassicNodePool({ vnetSubnetId: "" }),
+            want: [`Node pool "user" sets vnetSubnetId: ""; ${FIX}`] },
+    ];
+    for (const c of cases) {
+        it(c.name, () => {
+            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
+        });
+    }
+
+    // Subnet IDs usually come from a Subnet resource created in the same stack: unknown during preview.
+    const pending: { name: string; props: Record<string, unknown>; type?: string }[] = [
+        { name: "an inline pool", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: unknown })] }) },
+        { name: "an AgentPool", type: T.agentPool, props: vnetAgentPool({ vnetSubnetID: unknown }) },
+        { name: "a classic defaultNodePool", type: T.classicCluster, props: classicCluster({ defaultNodePool: vnetClassicPool({ vnetSubnetId: unknown }) }) },
+        { name: "a classic node pool", type: T.classicNodePool, props: vnetClassicNodePool({ vnetSubnetId: unknown }) },
+    ];
+    for (const c of pending) {
+        it(`passes ${c.name} whose subnet ID is another resource's output, with no SDK note`, () => {
+            const out = validate(policy, c.type ?? T.managedCluster, c.props);
+            assert.deepEqual(out.violations, []);
+            assert.equal(out.unknown, undefined);
+        });
+    }
+    it("reports nothing but the SDK's note when the whole agentPoolProfiles is unknown", () => {
+        const out = validate(policy, T.managedCluster, managedCluster({ agentPoolProfiles: unknown }));
+        assert.deepEqual(out.violations, []);
+        assert.equal(out.unknown, "string value at .agentPoolProfiles can't be known during preview");
+    });
+    it("reports nothing but the SDK's note when an inline pool is unknown", () => {
+        const out = validate(policy, T.managedCluster, managedCluster({ agentPoolProfiles: [unknown] }));
+        assert.deepEqual(out.violations, []);
+        assert.equal(out.unknown, "string value at .agentPoolProfiles.0 can't be known during preview");
+    });
+
+    it("is not applicable to other resource types", () => {
+        const out = validate(policy, "azure-native:network:Subnet", {});
+        assert.equal(out.notApplicable, NOT_APPLICABLE);
+        assert.deepEqual(out.violations, []);
+    });
+});

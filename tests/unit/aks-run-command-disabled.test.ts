@@ -1,0 +1,80 @@
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import { policy } from "../../policies/network/aks-run-command-disabled";
+import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
+import { automaticCluster, classicHardened, nativeHardened } from "../fixtures/aks-extra";
+import { secret, unknown, validate } from "../harness";
+
+const ABSENT = "The cluster does not set apiServerAccessProfile.disableRunCommand (run command is enabled); set it to true.";
+const CLASSIC_ABSENT = "The cluster does not set runCommandEnabled (run command is enabled); set it to false.";
+const NOT_APPLICABLE = "applies to AKS cluster resources only";
+
+describe("aks-run-command-disabled", () => {
+    for (const type of NATIVE_CLUSTER_TYPES) {
+        describe(type, () => {
+            it("passes disableRunCommand: true", () => {
+                assert.deepEqual(validate(policy, type, nativeHardened()).violations, []);
+            });
+            it("fails disableRunCommand: false", () => {
+                assert.deepEqual(validate(policy, type, nativeHardened({ apiServerAccessProfile: { disableRunCommand: false } })).violations,
+                    ["The cluster sets apiServerAccessProfile.disableRunCommand: false; set it to true."]);
+            });
+            it("fails when disableRunCommand is absent (Azure default: enabled)", () => {
+                assert.deepEqual(validate(policy, type, managedCluster()).violations, [ABSENT]);
+            });
+        });
+    }
+
+    const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
+        { name: "fails when apiServerAccessProfile is absent", props: managedCluster({ apiServerAccessProfile: undefined }), want: [ABSENT] },
+        { name: "fails when apiServerAccessProfile is not an object", props: managedCluster({ apiServerAccessProfile: [{ disableRunCommand: true }] }), want: [ABSENT] },
+        { name: "accepts the string \"true\"", props: nativeHardened({ apiServerAccessProfile: { disableRunCommand: "true" } }), want: [] },
+        { name: "fails a malformed flag, showing it", props: nativeHardened({ apiServerAccessProfile: { disableRunCommand: "disabled" } }),
+            want: ["The cluster sets apiServerAccessProfile.disableRunCommand: \"disabled\"; set it to true."] },
+        { name: "never prints a secret flag", props: nativeHardened({ apiServerAccessProfile: { disableRunCommand: secret("hunter2") } }),
+            want: ["The cluster sets apiServerAccessProfile.disableRunCommand: [secret]; set it to true."] },
+        { name: "does not read the classic spelling on azure-native", props: merge(managedCluster(), { runCommandEnabled: false }), want: [ABSENT] },
+        { name: "still fails an AKS Automatic cluster that omits it", props: automaticCluster(), want: [ABSENT] },
+        // classic
+        { name: "classic: passes runCommandEnabled: false", type: T.classicCluster, props: classicHardened(), want: [] },
+        { name: "classic: accepts the string \"false\"", type: T.classicCluster, props: classicHardened({ runCommandEnabled: "false" }), want: [] },
+        { name: "classic: fails runCommandEnabled: true", type: T.classicCluster, props: classicHardened({ runCommandEnabled: true }),
+            want: ["The cluster sets runCommandEnabled: true; set it to false."] },
+        { name: "classic: fails when runCommandEnabled is absent (classic default: true)", type: T.classicCluster, props: classicCluster(), want: [CLASSIC_ABSENT] },
+        { name: "classic: fails a malformed flag", type: T.classicCluster, props: classicHardened({ runCommandEnabled: 0 }),
+            want: ["The cluster sets runCommandEnabled: 0; set it to false."] },
+        { name: "classic: does not read the azure-native spelling", type: T.classicCluster,
+            props: merge(classicCluster(), { apiServerAccessProfile: { disableRunCommand: true } }), want: [CLASSIC_ABSENT] },
+        { name: "classic: never prints a secret flag", type: T.classicCluster, props: classicHardened({ runCommandEnabled: secret(true) }),
+            want: ["The cluster sets runCommandEnabled: [secret]; set it to false."] },
+    ];
+    for (const c of cases) {
+        it(c.name, () => {
+            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
+        });
+    }
+
+    const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
+        { name: "the azure-native flag", props: nativeHardened({ apiServerAccessProfile: { disableRunCommand: unknown } }),
+            note: "string value at .apiServerAccessProfile.disableRunCommand can't be known during preview" },
+        { name: "the classic flag", type: T.classicCluster, props: classicHardened({ runCommandEnabled: unknown }),
+            note: "string value at .runCommandEnabled can't be known during preview" },
+    ];
+    for (const c of unknowns) {
+        it(`reports nothing but the SDK's note when ${c.name} is unknown at preview`, () => {
+            const out = validate(policy, c.type ?? T.managedCluster, c.props);
+            assert.deepEqual(out.violations, []);
+            assert.equal(out.unknown, c.note);
+        });
+    }
+
+    it("is not applicable to other resource types", () => {
+        const out = validate(policy, "azure-native:storage:StorageAccount", {});
+        assert.equal(out.notApplicable, NOT_APPLICABLE);
+        assert.deepEqual(out.violations, []);
+    });
+    it("is not applicable to node pools", () => {
+        assert.equal(validate(policy, T.agentPool, {}).notApplicable, NOT_APPLICABLE);
+        assert.equal(validate(policy, T.classicNodePool, {}).notApplicable, NOT_APPLICABLE);
+    });
+});

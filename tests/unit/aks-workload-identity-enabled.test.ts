@@ -1,0 +1,118 @@
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import { policy } from "../../policies/identity/aks-workload-identity-enabled";
+import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
+import { automaticCluster, classicHardened, nativeHardened } from "../fixtures/aks-extra";
+import { secret, unknown, validate } from "../harness";
+
+const WI_WHY = "(workload identity is off)";
+const OIDC_WHY = "(off, unless the cluster was created on Kubernetes 1.34 or later)";
+const WI_ABSENT = `The cluster does not set securityProfile.workloadIdentity.enabled ${WI_WHY}; set it to true.`;
+const OIDC_ABSENT = `The cluster does not set oidcIssuerProfile.enabled ${OIDC_WHY}; set it to true.`;
+const CLASSIC_WI_ABSENT = `The cluster does not set workloadIdentityEnabled ${WI_WHY}; set it to true.`;
+const CLASSIC_OIDC_ABSENT = `The cluster does not set oidcIssuerEnabled ${OIDC_WHY}; set it to true.`;
+const POD = "set it to false or remove it: AAD Pod Identity is deprecated; use workload identity.";
+const NOT_APPLICABLE = "applies to AKS cluster resources only";
+
+describe("aks-workload-identity-enabled", () => {
+    for (const type of NATIVE_CLUSTER_TYPES) {
+        describe(type, () => {
+            it("passes workload identity with the OIDC issuer", () => {
+                assert.deepEqual(validate(policy, type, nativeHardened()).violations, []);
+            });
+            it("fails a cluster that sets neither (Azure default), reporting each field", () => {
+                assert.deepEqual(validate(policy, type, managedCluster()).violations, [WI_ABSENT, OIDC_ABSENT]);
+            });
+            it("fails AAD Pod Identity", () => {
+                assert.deepEqual(validate(policy, type, nativeHardened({ podIdentityProfile: { enabled: true } })).violations,
+                    [`The cluster sets podIdentityProfile.enabled: true; ${POD}`]);
+            });
+            it("passes an AKS Automatic cluster that leaves both to the preconfigured defaults", () => {
+                assert.deepEqual(validate(policy, type, automaticCluster()).violations, []);
+            });
+        });
+    }
+
+    const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
+        { name: "fails workload identity: false", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: false } } }),
+            want: ["The cluster sets securityProfile.workloadIdentity.enabled: false; set it to true."] },
+        { name: "fails the OIDC issuer: false", props: nativeHardened({ oidcIssuerProfile: { enabled: false } }),
+            want: ["The cluster sets oidcIssuerProfile.enabled: false; set it to true."] },
+        { name: "fails when securityProfile is absent", props: nativeHardened({ securityProfile: undefined }), want: [WI_ABSENT] },
+        { name: "fails when securityProfile.workloadIdentity is absent", props: nativeHardened({ securityProfile: { workloadIdentity: undefined } }), want: [WI_ABSENT] },
+        { name: "fails when oidcIssuerProfile is absent", props: nativeHardened({ oidcIssuerProfile: undefined }), want: [OIDC_ABSENT] },
+        { name: "fails when securityProfile is not an object", props: nativeHardened({ securityProfile: "workloadIdentity" }), want: [WI_ABSENT] },
+        { name: "accepts the string \"true\" for both", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: "true" } }, oidcIssuerProfile: { enabled: "TRUE" } }), want: [] },
+        { name: "fails malformed flags, showing them", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: "on" } }, oidcIssuerProfile: { enabled: 1 } }),
+            want: ["The cluster sets securityProfile.workloadIdentity.enabled: \"on\"; set it to true.", "The cluster sets oidcIssuerProfile.enabled: 1; set it to true."] },
+        { name: "reports all three fields, in order", props: managedCluster({ podIdentityProfile: { enabled: true } }),
+            want: [WI_ABSENT, OIDC_ABSENT, `The cluster sets podIdentityProfile.enabled: true; ${POD}`] },
+        { name: "passes podIdentityProfile.enabled: false", props: nativeHardened({ podIdentityProfile: { enabled: false } }), want: [] },
+        { name: "passes podIdentityProfile without the flag (off)", props: nativeHardened({ podIdentityProfile: { userAssignedIdentities: [] } }), want: [] },
+        { name: "fails a malformed pod identity flag", props: nativeHardened({ podIdentityProfile: { enabled: "yes" } }),
+            want: [`The cluster sets podIdentityProfile.enabled: "yes"; ${POD}`] },
+        { name: "accepts the string \"false\" for pod identity", props: nativeHardened({ podIdentityProfile: { enabled: "false" } }), want: [] },
+        { name: "never prints secret flags", props: nativeHardened({ oidcIssuerProfile: { enabled: secret("hunter2") }, podIdentityProfile: { enabled: secret(true) } }),
+            want: ["The cluster sets oidcIssuerProfile.enabled: [secret]; set it to true.", `The cluster sets podIdentityProfile.enabled: [secret]; ${POD}`] },
+        { name: "does not read the classic spellings on azure-native", props: merge(managedCluster(), { workloadIdentityEnabled: true, oidcIssuerEnabled: true }),
+            want: [WI_ABSENT, OIDC_ABSENT] },
+        // AKS Automatic
+        { name: "Automatic: fails explicit false values, which contradict the preconfigured settings",
+            props: automaticCluster({ securityProfile: { workloadIdentity: { enabled: false } }, oidcIssuerProfile: { enabled: false } }),
+            want: ["The cluster sets securityProfile.workloadIdentity.enabled: false; set it to true.", "The cluster sets oidcIssuerProfile.enabled: false; set it to true."] },
+        { name: "Automatic: still fails AAD Pod Identity", props: automaticCluster({ podIdentityProfile: { enabled: true } }),
+            want: [`The cluster sets podIdentityProfile.enabled: true; ${POD}`] },
+        { name: "Base SKU: fails the omitted flags", props: automaticCluster({ sku: { name: "Base" } }), want: [WI_ABSENT, OIDC_ABSENT] },
+        // classic
+        { name: "classic: passes workloadIdentityEnabled and oidcIssuerEnabled", type: T.classicCluster, props: classicHardened(), want: [] },
+        { name: "classic: fails when both are absent", type: T.classicCluster, props: classicCluster(), want: [CLASSIC_WI_ABSENT, CLASSIC_OIDC_ABSENT] },
+        { name: "classic: fails workloadIdentityEnabled: false", type: T.classicCluster, props: classicHardened({ workloadIdentityEnabled: false }),
+            want: ["The cluster sets workloadIdentityEnabled: false; set it to true."] },
+        { name: "classic: fails oidcIssuerEnabled: \"no\"", type: T.classicCluster, props: classicHardened({ oidcIssuerEnabled: "no" }),
+            want: ["The cluster sets oidcIssuerEnabled: \"no\"; set it to true."] },
+        { name: "classic: has no pod identity field (ignores an azure-native one)", type: T.classicCluster,
+            props: merge(classicHardened(), { podIdentityProfile: { enabled: true } }), want: [] },
+        { name: "classic: has no Automatic SKU on this token", type: T.classicCluster,
+            props: merge(classicCluster(), { sku: { name: "Automatic" } }), want: [CLASSIC_WI_ABSENT, CLASSIC_OIDC_ABSENT] },
+    ];
+    for (const c of cases) {
+        it(c.name, () => {
+            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
+        });
+    }
+
+    const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string; want?: string[] }[] = [
+        { name: "the workload identity flag", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: unknown } } }),
+            note: "string value at .securityProfile.workloadIdentity.enabled can't be known during preview" },
+        { name: "the OIDC flag (after reporting what came before it)", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: false } }, oidcIssuerProfile: { enabled: unknown } }),
+            note: "string value at .oidcIssuerProfile.enabled can't be known during preview", want: ["The cluster sets securityProfile.workloadIdentity.enabled: false; set it to true."] },
+        { name: "the pod identity flag", props: nativeHardened({ podIdentityProfile: { enabled: unknown } }),
+            note: "string value at .podIdentityProfile.enabled can't be known during preview" },
+        { name: "the SKU of a cluster that omits the flags", props: automaticCluster({ sku: unknown }),
+            note: "string value at .sku can't be known during preview" },
+        { name: "a classic flag", type: T.classicCluster, props: classicHardened({ workloadIdentityEnabled: unknown }),
+            note: "string value at .workloadIdentityEnabled can't be known during preview" },
+    ];
+    for (const c of unknowns) {
+        it(`reports nothing new but the SDK's note when ${c.name} is unknown at preview`, () => {
+            const out = validate(policy, c.type ?? T.managedCluster, c.props);
+            assert.deepEqual(out.violations, c.want ?? []);
+            assert.equal(out.unknown, c.note);
+        });
+    }
+
+    it("does not read the SKU when both flags are true", () => {
+        const out = validate(policy, T.managedCluster, nativeHardened({ sku: unknown }));
+        assert.deepEqual(out.violations, []);
+        assert.equal(out.unknown, undefined);
+    });
+    it("is not applicable to other resource types", () => {
+        const out = validate(policy, "azure-native:storage:StorageAccount", {});
+        assert.equal(out.notApplicable, NOT_APPLICABLE);
+        assert.deepEqual(out.violations, []);
+    });
+    it("is not applicable to node pools", () => {
+        assert.equal(validate(policy, T.agentPool, {}).notApplicable, NOT_APPLICABLE);
+        assert.equal(validate(policy, T.classicNodePool, {}).notApplicable, NOT_APPLICABLE);
+    });
+});

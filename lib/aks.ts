@@ -2,15 +2,16 @@
 // form); a pool policy sees every node pool, inline in a cluster or declared on its own.
 
 import { aksCluster, aksNodePool, anyOf } from "./kinds";
-import { CheckContext, PackPolicy, PolicyMeta, resourcePolicy } from "./policy";
+import { CheckContext, PackPolicy, PolicyMeta, Remediate, resourcePolicy } from "./policy";
 import { ClusterView } from "./views/cluster";
 import { PoolView } from "./views/nodepool";
 
 export function clusterPolicy<C = Record<string, never>>(
     meta: PolicyMeta,
     check: (cluster: ClusterView, ctx: CheckContext<C>) => Iterable<string>,
+    remediate?: Remediate<C>,
 ): PackPolicy {
-    return resourcePolicy(meta, aksCluster, ClusterView.read, check);
+    return resourcePolicy(meta, aksCluster, ClusterView.read, check, remediate);
 }
 
 const clusterOrPool = anyOf("AKS cluster and node pool", aksCluster, aksNodePool);
@@ -23,6 +24,7 @@ function readPools(type: string, props: unknown): PoolView[] {
 export function poolPolicy<C = Record<string, never>>(
     meta: PolicyMeta,
     check: (pool: PoolView, ctx: CheckContext<C>) => Iterable<string>,
+    remediate?: Remediate<C>,
 ): PackPolicy {
-    return resourcePolicy(meta, clusterOrPool, readPools, check);
+    return resourcePolicy(meta, clusterOrPool, readPools, check, remediate);
 }

@@ -1,12 +1,13 @@
 // Wiring for Kubernetes workload policies: a workload policy sees the pod spec of every
 // workload kind in every apiVersion (lib/views/podspec.ts).
 
-import { CheckContext, PackPolicy, PolicyMeta, resourcePolicy } from "./policy";
+import { CheckContext, PackPolicy, PolicyMeta, Remediate, resourcePolicy } from "./policy";
 import { PodSpecView, workload } from "./views/podspec";
 
 export function workloadPolicy<C = Record<string, never>>(
     meta: PolicyMeta,
     check: (pod: PodSpecView, ctx: CheckContext<C>) => Iterable<string>,
+    remediate?: Remediate<C>,
 ): PackPolicy {
-    return resourcePolicy(meta, workload, PodSpecView.read, check);
+    return resourcePolicy(meta, workload, PodSpecView.read, check, remediate);
 }

@@ -1,6 +1,7 @@
 import { clusterPolicy } from "../../lib/aks";
+import { setIfParent } from "../../lib/remediate";
 import { CLUSTER, say } from "../../lib/message";
-import { PolicyMeta } from "../../lib/policy";
+import { CheckContext, PolicyMeta } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
 
 export const meta: PolicyMeta = {
@@ -17,6 +18,7 @@ export const meta: PolicyMeta = {
         "classic azure: remove `httpApplicationRoutingEnabled` from the KubernetesCluster or set it to false (v2-era: `addonProfile.kubeDashboard.enabled: false`).",
         "Use the application routing add-on (`ingressProfile.webAppRouting`, classic `webAppRouting`) for ingress and the Azure portal's Kubernetes resources view instead of the dashboard.",
     ].join("\n"),
+    remediates: "sets `enabled: false` on the kubeDashboard and httpApplicationRouting add-ons (classic: `httpApplicationRoutingEnabled: false`) where they are on",
 };
 
 export function* check(c: ClusterView): Iterable<string> {
@@ -30,4 +32,16 @@ export function* check(c: ClusterView): Iterable<string> {
     }
 }
 
-export const policy = clusterPolicy(meta, check);
+/** Turn the add-ons off where they are on; the add-ons' other settings are left alone. */
+export function remediate(props: Record<string, unknown>, ctx: CheckContext<Record<string, never>>): boolean {
+    if (ctx.type.startsWith("azure:")) {
+        return props.httpApplicationRoutingEnabled === true && setIfParent(props, ["httpApplicationRoutingEnabled"], false);
+    }
+    let changed = false;
+    for (const addon of ["kubeDashboard", "httpApplicationRouting"]) {
+        changed = setIfParent(props, ["addonProfiles", addon, "enabled"], false, true) || changed;
+    }
+    return changed;
+}
+
+export const policy = clusterPolicy(meta, check, remediate);

@@ -1,6 +1,7 @@
 import { clusterPolicy } from "../../lib/aks";
+import { setPath } from "../../lib/remediate";
 import { CLUSTER, say } from "../../lib/message";
-import { PolicyMeta } from "../../lib/policy";
+import { CheckContext, PolicyMeta } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
 
 export const meta: PolicyMeta = {
@@ -18,6 +19,7 @@ export const meta: PolicyMeta = {
         "classic azure: set `localAccountDisabled: true` on the KubernetesCluster (it needs the `azureActiveDirectoryRoleBasedAccessControl` block).",
         "On an existing cluster, rotate the cluster certificates afterwards (`az aks rotate-certs`) to revoke admin credentials already handed out.",
     ].join("\n"),
+    remediates: "sets `disableLocalAccounts: true` (classic: `localAccountDisabled: true`), only on clusters with managed Entra ID integration, so nobody is locked out",
 };
 
 export function* check(c: ClusterView): Iterable<string> {
@@ -27,4 +29,12 @@ export function* check(c: ClusterView): Iterable<string> {
     }
 }
 
-export const policy = clusterPolicy(meta, check);
+/** Only with Entra ID in place: without it, disabling local accounts would lock everyone out. */
+export function remediate(props: Record<string, unknown>, ctx: CheckContext<Record<string, never>>): boolean {
+    const c = ClusterView.read(ctx.type, props)[0];
+    if (!c) return false;
+    const entra = c.native ? c.entraManaged().bool() === true : c.entraBlock().isObject && c.entraManaged().bool() !== false;
+    return entra && setPath(props, [c.native ? "disableLocalAccounts" : "localAccountDisabled"], true);
+}
+
+export const policy = clusterPolicy(meta, check, remediate);

@@ -1,6 +1,7 @@
 import { registry } from "../../lib/kinds";
 import { say } from "../../lib/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { setIfParent } from "../../lib/remediate";
 import { RegistryView } from "../../lib/views/registry";
 
 export const meta: PolicyMeta = {
@@ -17,6 +18,7 @@ export const meta: PolicyMeta = {
         "classic azure: remove `anonymousPullEnabled` from the Registry or set it to `false`.",
         "Pull with an Entra ID identity that holds AcrPull (the AKS kubelet identity through `az aks update --attach-acr`).",
     ].join("\n"),
+    remediates: "sets `anonymousPullEnabled: false` where it is on",
 };
 
 export function* check(r: RegistryView): Iterable<string> {
@@ -26,4 +28,9 @@ export function* check(r: RegistryView): Iterable<string> {
     }
 }
 
-export const policy = resourcePolicy(meta, registry, RegistryView.read, check);
+/** Turn anonymous pull off where it is on (both providers use the same name). */
+export function remediate(props: Record<string, unknown>): boolean {
+    return props.anonymousPullEnabled !== undefined && props.anonymousPullEnabled !== false && setIfParent(props, ["anonymousPullEnabled"], false);
+}
+
+export const policy = resourcePolicy(meta, registry, RegistryView.read, check, remediate);

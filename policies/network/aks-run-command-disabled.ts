@@ -1,6 +1,7 @@
 import { clusterPolicy } from "../../lib/aks";
+import { setPath } from "../../lib/remediate";
 import { CLUSTER, say } from "../../lib/message";
-import { PolicyMeta } from "../../lib/policy";
+import { CheckContext, PolicyMeta } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
 
 export const meta: PolicyMeta = {
@@ -17,6 +18,7 @@ export const meta: PolicyMeta = {
         "classic azure: set `runCommandEnabled: false` on the KubernetesCluster (it defaults to true).",
         "Reach a private API server through a VNet-connected jump host, Azure Bastion or a self-hosted CI agent instead.",
     ].join("\n"),
+    remediates: "sets `apiServerAccessProfile.disableRunCommand: true` (classic: `runCommandEnabled: false`)",
 };
 
 export function* check(c: ClusterView): Iterable<string> {
@@ -26,4 +28,10 @@ export function* check(c: ClusterView): Iterable<string> {
     }
 }
 
-export const policy = clusterPolicy(meta, check);
+export function remediate(props: Record<string, unknown>, ctx: CheckContext<Record<string, never>>): boolean {
+    return ctx.type.startsWith("azure:")
+        ? setPath(props, ["runCommandEnabled"], false)
+        : setPath(props, ["apiServerAccessProfile", "disableRunCommand"], true);
+}
+
+export const policy = clusterPolicy(meta, check, remediate);

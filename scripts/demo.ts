@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const update = args.includes("--update");
     const ci = args.indexOf("--config");
     const config = ci >= 0 ? JSON.parse(fs.readFileSync(args[ci + 1], "utf8")) : undefined;
-    const files = args.filter((a, i) => a.endsWith(".json") && i !== ci + 1);
+    const files = args.filter((a, i) => a.endsWith(".json") && (ci < 0 || i !== ci + 1));
     const stacks = files.length
         ? files.map(f => JSON.parse(fs.readFileSync(f, "utf8")) as RecordedStack)
         : examples().map(d => JSON.parse(fs.readFileSync(recordingPath(d, update ? "update" : "preview"), "utf8")) as RecordedStack);

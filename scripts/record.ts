@@ -53,8 +53,27 @@ function str(v: unknown, fallback: string): string {
     return typeof v === "string" && v !== UNKNOWN ? v : fallback;
 }
 
-/** A plausible ARM ID and the computed outputs Azure would return, per type. */
+/** The input that names an azure-native resource, per type (the logical name otherwise). */
+const NAME_INPUT: Record<string, string> = {
+    ResourceGroup: "resourceGroupName", ManagedCluster: "resourceName", AgentPool: "agentPoolName", Registry: "registryName",
+    Vault: "vaultName", Key: "keyName", Workspace: "workspaceName", VirtualNetwork: "virtualNetworkName", Subnet: "subnetName",
+    NetworkSecurityGroup: "networkSecurityGroupName", DiskEncryptionSet: "diskEncryptionSetName", RouteTable: "routeTableName",
+    BackupVault: "vaultName", PublicIPAddress: "publicIpAddressName", BastionHost: "bastionHostName", PrivateEndpoint: "privateEndpointName",
+};
+
+/** A plausible ARM ID and the computed outputs Azure would return, per type (with the resource's `name`). */
 function computed(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    const out = computedById(type, name, inputs);
+    if (type.startsWith("azure-native")) {
+        const res = type.slice(type.lastIndexOf(":") + 1);
+        out.name = str(inputs[NAME_INPUT[res] ?? ""], name);
+    } else if (type.startsWith("azure:")) {
+        out.name = str(inputs.name, name);
+    }
+    return out;
+}
+
+function computedById(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
     const rg = str(inputs.resourceGroupName, "rg");
     const base = `/subscriptions/${SUB}/resourceGroups/${rg}/providers`;
     const t = type.replace(/^azure-native[^:]*:/, "");

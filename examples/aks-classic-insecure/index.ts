@@ -8,12 +8,26 @@ const clientSecret = config.getSecret("clientSecret") ?? pulumi.secret("not-a-re
 
 const resourceGroup = new azure.core.ResourceGroup("aks-classic-rg", { location: "westeurope" });
 
+const vnet = new azure.network.VirtualNetwork("aks-classic-vnet", {
+    resourceGroupName: resourceGroup.name,
+    location: resourceGroup.location,
+    addressSpaces: ["10.20.0.0/16"],
+});
+// A node subnet without a network security group.
+const nodes = new azure.network.Subnet("aks-classic-nodes", {
+    resourceGroupName: resourceGroup.name,
+    virtualNetworkName: vnet.name,
+    addressPrefixes: ["10.20.0.0/22"],
+});
+
 const cluster = new azure.containerservice.KubernetesCluster("aks-classic", {
     resourceGroupName: resourceGroup.name,
     location: resourceGroup.location,
     dnsPrefix: "aksclassic",
     kubernetesVersion: "1.29",
-    defaultNodePool: { name: "default", nodeCount: 2, vmSize: "Standard_D2s_v5" },
+    defaultNodePool: { name: "default", nodeCount: 2, vmSize: "Standard_D2s_v5", vnetSubnetId: nodes.id },
+    roleBasedAccessControlEnabled: false,
+    httpApplicationRoutingEnabled: true,
     servicePrincipal: { clientId: "00000000-0000-0000-0000-00000000000a", clientSecret },
     networkProfile: { networkPlugin: "kubenet" },
     apiServerAccessProfile: { authorizedIpRanges: ["0.0.0.0/0"] },

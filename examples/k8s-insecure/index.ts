@@ -28,6 +28,49 @@ new k8s.apps.v1.Deployment("web", {
     },
 });
 
+// A node debugging DaemonSet that escapes every isolation the pod security standards guard.
+new k8s.apps.v1.DaemonSet("node-debugger", {
+    metadata: { name: "node-debugger", namespace: ns.metadata.name },
+    spec: {
+        selector: { matchLabels: { app: "node-debugger" } },
+        template: {
+            metadata: { labels: { app: "node-debugger" } },
+            spec: {
+                hostPID: true,
+                securityContext: {
+                    seccompProfile: { type: "Unconfined" },
+                    appArmorProfile: { type: "Unconfined" },
+                    seLinuxOptions: { type: "spc_t" },
+                    sysctls: [{ name: "kernel.msgmax", value: "65536" }],
+                },
+                volumes: [{ name: "host-root", hostPath: { path: "/" } }],
+                containers: [{
+                    name: "debugger",
+                    image: "docker.io/library/busybox:1.36",
+                    imagePullPolicy: "IfNotPresent",
+                    command: ["sleep", "infinity"],
+                    volumeMounts: [{ name: "host-root", mountPath: "/host" }],
+                    livenessProbe: { tcpSocket: { host: "10.0.0.1", port: 10250 } },
+                    securityContext: {
+                        runAsUser: 0,
+                        procMount: "Unmasked",
+                        capabilities: { add: ["SYS_ADMIN", "NET_RAW"] },
+                    },
+                }],
+            },
+        },
+    },
+});
+
+// A nightly job on a beta API (batch/v1beta1 CronJob was removed in Kubernetes 1.25).
+new k8s.batch.v1beta1.CronJob("report", {
+    metadata: { name: "report", namespace: ns.metadata.name },
+    spec: {
+        schedule: "0 2 * * *",
+        jobTemplate: { spec: { template: { spec: { restartPolicy: "OnFailure", containers: [{ name: "report", image: "ghcr.io/example/report:2.0.1" }] } } } },
+    },
+});
+
 new k8s.core.v1.Service("web", {
     metadata: { name: "web", namespace: ns.metadata.name },
     spec: { type: "LoadBalancer", selector: labels, ports: [{ port: 80, targetPort: 80 }] },

@@ -81,6 +81,27 @@ describe("pack over the Analyzer protocol", () => {
         });
     }
 
+    it("flags the insecure examples on every check, both shapes", async () => {
+        // Not shown by the insecure examples, on purpose: Bastion matters only for a private
+        // cluster; Sentinel onboarding is quiet by default (managedElsewhere); a Windows
+        // HostProcess pod has no place in a Linux workload example (the unit specs and the
+        // conformance fixtures cover it).
+        const notShown = new Set(["aks-bastion-host-present", "aks-sentinel-onboarded", "k8s-pss-baseline-host-process"]);
+        await engine.configure();
+        for (const mode of ["update", "preview"] as const) {
+            const flagged = new Set<string>();
+            for (const example of ["aks-insecure", "aks-classic-insecure", "k8s-insecure"]) {
+                const run = await engine.run(recorded(example, mode));
+                for (const d of [...run.resources.flatMap(r => r.diagnostics), ...run.stack.diagnostics]) {
+                    if (!PREVIEW_NOTE.test(d.message)) flagged.add(d.policyName);
+                }
+            }
+            const missing = allPolicies.map(p => p.name).filter(n => !flagged.has(n) && !notShown.has(n));
+            if (mode === "update") assert.deepEqual(missing, [], "every policy flags the insecure examples in an update");
+            else assert.ok(missing.length < allPolicies.length / 4, `most policies flag them in preview too; missing: ${missing.join(", ")}`);
+        }
+    });
+
     it("flags the classic-provider stack, inline and separate pools", async () => {
         await engine.configure();
         const run = await engine.run(recorded("aks-classic-insecure", "update"));

@@ -3,9 +3,9 @@
 // the stack. One config property (`excludedNamespaces`) per policy, so an admin can tune each;
 // a resource whose `metadata.namespace` matches is reported not applicable, with the reason.
 
-import type { ResourceValidation, ResourceValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { Kind } from "./kinds";
-import { CheckContext, ConfigProperty, configOf, PackPolicy, PolicyMeta } from "./policy";
+import { CheckContext, ConfigProperty, configOf, PackPolicy, PolicyMeta, Remediate } from "./policy";
 import { Node } from "./views/node";
 import { PodSpecView, workload } from "./views/podspec";
 import { workloadPolicy } from "./workloads";
@@ -83,24 +83,42 @@ export function exclusionReason(props: unknown, patterns: unknown): string | und
 export function excludingNamespaces(policy: PackPolicy, kind?: Kind): PackPolicy {
     const p = policy as ResourceValidationPolicy & { meta: PolicyMeta };
     const inner = p.validateResource as ResourceValidation;
-    const validateResource: ResourceValidation = (args, report) => {
+    const excluded = (args: ResourceValidationArgs): string | undefined => {
         if (typeof args.type === "string" && (kind ? kind.matches(args.type) : args.type.startsWith("kubernetes:"))) {
             const config = configOf<Partial<NamespaceConfig>>(p.meta, args.getConfig<Record<string, unknown>>());
-            const reason = exclusionReason(args.props, config.excludedNamespaces);
-            if (reason !== undefined) {
-                args.notApplicable(reason);
-                return;
-            }
+            return exclusionReason(args.props, config.excludedNamespaces);
+        }
+        return undefined;
+    };
+    const validateResource: ResourceValidation = (args, report) => {
+        const reason = excluded(args);
+        if (reason !== undefined) {
+            args.notApplicable(reason);
+            return;
         }
         return inner(args, report);
     };
-    return { ...p, validateResource };
+    const remediate = p.remediateResource;
+    if (!remediate) {
+        return { ...p, validateResource };
+    }
+    // Remediation leaves excluded namespaces alone too.
+    const remediateResource = (args: ResourceValidationArgs) => {
+        const reason = excluded(args);
+        if (reason !== undefined) {
+            args.notApplicable(reason);
+            return undefined;
+        }
+        return remediate(args);
+    };
+    return { ...p, validateResource, remediateResource };
 }
 
 /** A workload policy (lib/workloads.ts) that skips excluded namespaces. */
 export function namespacedWorkloadPolicy<C extends NamespaceConfig = NamespaceConfig>(
     meta: PolicyMeta,
     check: (pod: PodSpecView, ctx: CheckContext<C>) => Iterable<string>,
+    remediate?: Remediate<C>,
 ): PackPolicy {
-    return excludingNamespaces(workloadPolicy<C>(meta, check), workload);
+    return excludingNamespaces(workloadPolicy<C>(meta, check, remediate), workload);
 }

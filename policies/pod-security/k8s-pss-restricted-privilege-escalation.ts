@@ -1,6 +1,7 @@
 import { say } from "../../lib/message";
 import { excludedNamespacesConfig, namespacedWorkloadPolicy } from "../../lib/namespaces";
-import { PolicyMeta } from "../../lib/policy";
+import { CheckContext, PolicyMeta } from "../../lib/policy";
+import { setPath } from "../../lib/remediate";
 import { PodSpecView } from "../../lib/views/podspec";
 
 export const meta: PolicyMeta = {
@@ -19,6 +20,7 @@ export const meta: PolicyMeta = {
         "Pulumi kubernetes: in each `containers[]` / `initContainers[]` / `ephemeralContainers[]` entry of the pod spec set `securityContext: { allowPrivilegeEscalation: false }`.",
     ].join("\n"),
     config: { ...excludedNamespacesConfig },
+    remediates: "sets `securityContext.allowPrivilegeEscalation: false` on every container that does not set it, except privileged containers and those adding CAP_SYS_ADMIN (the API server rejects the combination) and Windows pods",
 };
 
 export function* check(pod: PodSpecView): Iterable<string> {
@@ -36,4 +38,31 @@ export function* check(pod: PodSpecView): Iterable<string> {
     }
 }
 
-export const policy = namespacedWorkloadPolicy(meta, check);
+/** The pod spec inside a workload's props, and its container lists (raw, through the SDK's proxy). */
+function podSpec(props: Record<string, unknown>, ctx: CheckContext<unknown>): Record<string, unknown> | undefined {
+    const view = PodSpecView.read(ctx.type, props)[0];
+    const spec = view?.spec.raw;
+    return typeof spec === "object" && spec !== null && !Array.isArray(spec) ? (spec as Record<string, unknown>) : undefined;
+}
+
+export function remediate(props: Record<string, unknown>, ctx: CheckContext<unknown>): boolean {
+    const spec = podSpec(props, ctx);
+    if (!spec || (spec.os as { name?: unknown } | undefined)?.name === "windows") return false;
+    let changed = false;
+    for (const list of ["containers", "initContainers", "ephemeralContainers"]) {
+        const cs = spec[list];
+        if (!Array.isArray(cs)) continue;
+        for (const c of cs) {
+            if (typeof c !== "object" || c === null || Array.isArray(c)) continue;
+            const sc = (c as Record<string, unknown>).securityContext as Record<string, unknown> | undefined;
+            if (sc !== undefined && (typeof sc !== "object" || sc === null)) continue;
+            if (sc && (sc.allowPrivilegeEscalation === false || sc.privileged === true)) continue;
+            const add = (sc?.capabilities as { add?: unknown } | undefined)?.add;
+            if (Array.isArray(add) && add.some(a => a === "SYS_ADMIN" || a === "CAP_SYS_ADMIN")) continue;
+            changed = setPath(c as Record<string, unknown>, ["securityContext", "allowPrivilegeEscalation"], false) || changed;
+        }
+    }
+    return changed;
+}
+
+export const policy = namespacedWorkloadPolicy(meta, check, remediate);

@@ -10,8 +10,11 @@ const MAX = 80;
 /** Property names that hold credentials (`secret`, `serverAppSecret`, `adminPassword`, `sasToken`, ...). */
 const CREDENTIAL_NAME = /(secret|password|passwd|token|credential|connectionstring)$/i;
 
+/** Flags named after a credential (`automountServiceAccountToken`, `enableSecretRotation`) hold no credential. */
+const FLAG_NAME = /^(enable|disable|automount|allow|use|require)/i;
+
 export function show(n: Node): string {
-    if (n.secret || (typeof n.key === "string" && typeof n.raw === "string" && CREDENTIAL_NAME.test(n.key))) {
+    if (n.secret || (typeof n.key === "string" && typeof n.raw === "string" && CREDENTIAL_NAME.test(n.key) && !FLAG_NAME.test(n.key))) {
         return "[secret]";
     }
     return showValue(n.raw);

@@ -5,8 +5,16 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as containerregistry from "@pulumi/azure-native/containerregistry";
 import * as resources from "@pulumi/azure-native/resources";
+import * as network from "@pulumi/azure-native/network";
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
+import * as pulumi from "@pulumi/pulumi";
+
+const config = new pulumi.Config();
+// A Key Vault key (managed in the platform stack) that encrypts the registry.
+const registryKeyId = config.get("registryKeyId") ?? "https://platform-kv.vault.azure.net/keys/acr/0123456789abcdef0123456789abcdef";
 
 const rg = new resources.ResourceGroup("apps-rg");
+const registryIdentity = new managedidentity.UserAssignedIdentity("appsacr-id", { resourceGroupName: rg.name });
 const registry = new containerregistry.Registry("appsacr", {
     resourceGroupName: rg.name,
     registryName: "appsacr",
@@ -14,6 +22,21 @@ const registry = new containerregistry.Registry("appsacr", {
     adminUserEnabled: false,
     anonymousPullEnabled: false,
     publicNetworkAccess: "Disabled",
+    identity: { type: "UserAssigned", userAssignedIdentities: registryIdentity.id.apply(id => ({ [id]: {} })) },
+    encryption: { status: "enabled", keyVaultProperties: { keyIdentifier: registryKeyId, identity: registryIdentity.clientId } },
+    policies: {
+        quarantinePolicy: { status: "enabled" },
+        retentionPolicy: { status: "enabled", days: 7 },
+    },
+});
+
+// The registry is reached through a private endpoint in the apps VNet.
+const vnet = new network.VirtualNetwork("apps-vnet", { resourceGroupName: rg.name, addressSpace: { addressPrefixes: ["10.30.0.0/16"] } });
+const endpoints = new network.Subnet("apps-endpoints", { resourceGroupName: rg.name, virtualNetworkName: vnet.name, addressPrefix: "10.30.1.0/24" });
+new network.PrivateEndpoint("appsacr-pe", {
+    resourceGroupName: rg.name,
+    subnet: { id: endpoints.id },
+    privateLinkServiceConnections: [{ name: "registry", privateLinkServiceId: registry.id, groupIds: ["registry"] }],
 });
 
 const ns = new k8s.core.v1.Namespace("shop", {

@@ -110,10 +110,13 @@ export class PodSpecView {
         return out;
     }
 
-    /** `spec.os.name` is `windows` (PSS relaxes several restricted checks for Windows pods). */
+    /**
+     * `spec.os.name` is exactly `windows`, as the reference admission controller compares it
+     * (PSS relaxes several restricted checks for Windows pods). An unknown value is read
+     * through the SDK's proxy, so the check stops with the SDK's note rather than guess.
+     */
     isWindows(): boolean {
-        const os = this.spec.get("os.name");
-        return !os.pending && typeof os.str() === "string" && os.str()!.toLowerCase() === "windows";
+        return this.spec.get("os.name").str() === "windows";
     }
 
     /** `spec.hostUsers: false` (a user namespace; PSS relaxes runAsNonRoot / runAsUser). */

@@ -125,10 +125,12 @@ describe("pack over the Analyzer protocol", () => {
         await engine.configure({ all: "mandatory" });
         const res = await engine.analyze({
             type: CLUSTER, name: "c", urn: urn(CLUSTER, "c"),
-            inputs: {
-                aadProfile: unknown, apiServerAccessProfile: unknown, diskEncryptionSetID: unknown,
-                agentPoolProfiles: unknown, addonProfiles: { omsagent: unknown, azurepolicy: { enabled: unknown } },
-            },
+            // Every input a cluster policy can read is unknown, as for a cluster built from other resources' outputs.
+            inputs: Object.fromEntries([
+                "aadProfile", "addonProfiles", "agentPoolProfiles", "apiServerAccessProfile", "autoUpgradeProfile", "disableLocalAccounts",
+                "diskEncryptionSetID", "enableRBAC", "identity", "kubernetesVersion", "linuxProfile", "networkProfile", "oidcIssuerProfile",
+                "podIdentityProfile", "publicNetworkAccess", "securityProfile", "servicePrincipalProfile", "sku", "tags", "windowsProfile",
+            ].map(k => [k, unknown])),
         });
         assert.ok(res.diagnostics.length > 0);
         for (const d of res.diagnostics) {

@@ -2,7 +2,8 @@
 // the value found, and the value to write. The SDK prints the policy description above the
 // message, so messages never repeat it.
 
-import { Node } from "./views/node";
+import { isSecretSlot } from "./secrets";
+import { clip, Node } from "./views/node";
 
 const MAX = 80;
 
@@ -20,14 +21,22 @@ export function show(n: Node): string {
     return showValue(n.raw);
 }
 
+/** JSON with every slot that held a Pulumi secret (at any depth) replaced by "[secret]". */
+function redacting(this: unknown, key: string, value: unknown): unknown {
+    if (key !== "" && this !== null && typeof this === "object" && (isSecretSlot(this, key) || (Array.isArray(this) && isSecretSlot(this, Number(key))))) {
+        return "[secret]";
+    }
+    return value;
+}
+
 export function showValue(v: unknown): string {
     let s: string;
     try {
-        s = v === undefined ? "undefined" : JSON.stringify(v) ?? String(v);
+        s = v === undefined ? "undefined" : JSON.stringify(v, redacting) ?? String(v);
     } catch {
         s = Object.prototype.toString.call(v);
     }
-    return s.length > MAX ? `${s.slice(0, MAX - 1)}…` : s;
+    return clip(s, MAX);
 }
 
 /** `n`'s path relative to `base` (the element the message names), or its full path. */

@@ -306,7 +306,7 @@ export function allowKeys(name: string | undefined, ns: string | undefined, pulu
 // ---- namespaces in a stack -------------------------------------------------------------------
 
 /** Where a namespaced resource lands: a known name, or unknown until the update. */
-export type NamespaceOf = { name: string } | { unknown: true };
+export type NamespaceOf = { name: string; secret?: boolean } | { unknown: true };
 
 /**
  * The namespace a resource lands in: `metadata.namespace`, else its provider's `namespace`
@@ -324,14 +324,14 @@ export function namespaceOf(r: Resource): NamespaceOf {
     }
     const s = n.str();
     if (s !== undefined && s.trim() !== "") {
-        return { name: s.trim() };
+        return { name: s.trim(), secret: n.secret };
     }
     const p = r.provider ? Node.root(r.provider.props).get("namespace") : undefined;
     if (p && p.pending) {
         return { unknown: true };
     }
     const ps = p?.str();
-    return { name: ps !== undefined && ps.trim() !== "" ? ps.trim() : "default" };
+    return ps !== undefined && ps.trim() !== "" ? { name: ps.trim(), secret: p!.secret } : { name: "default" };
 }
 
 /**

@@ -225,5 +225,12 @@ export function printable(n: Node): string | undefined {
     if (n.pending || n.secret) {
         return undefined;
     }
-    return n.str();
+    const s = n.str();
+    return s === undefined ? undefined : clip(s, 63);
+}
+
+/** At most `max` code points (never a lone surrogate), with an ellipsis when shortened. */
+export function clip(s: string, max: number): string {
+    const cps = Array.from(s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"));
+    return cps.length > max ? `${cps.slice(0, max - 1).join("")}…` : cps.join("");
 }

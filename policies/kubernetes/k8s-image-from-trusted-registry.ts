@@ -57,14 +57,15 @@ function trustedRegistries(ctx: StackCheckContext<Config>): Trusted {
         const nameKey = registry.kinds[0].matches(r.type) ? "registryName" : "name";
         const name = textAt(p, nameKey);
         const login = textAt(p, "loginServer");
+        // A registry whose name or login server is a secret is trusted but never named in a message.
         if (name !== undefined && name !== "unknown" && name !== "") {
             const n = name.toLowerCase();
             out.prefixes.push(...SUFFIXES.map(s => n + s));
-            out.shown.push(n + SUFFIXES[0]);
+            if (!p.get(nameKey).secret) out.shown.push(n + SUFFIXES[0]);
         }
         if (login !== undefined && login !== "unknown" && login !== "") {
             out.prefixes.push(login.toLowerCase());
-            if (!out.shown.includes(login.toLowerCase())) out.shown.push(login.toLowerCase());
+            if (!p.get("loginServer").secret && !out.shown.includes(login.toLowerCase())) out.shown.push(login.toLowerCase());
         }
         if (name === "unknown" && (login === "unknown" || login === undefined || login === "") && out.pending === undefined) {
             out.pending = p.get(nameKey);

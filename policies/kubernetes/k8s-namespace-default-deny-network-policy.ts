@@ -105,7 +105,8 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; 
     for (const w of ctx.stack.of(workload)) {
         const ns = namespaceOf(w);
         if ("name" in ns && !excluded(ns.name) && !byName.has(ns.name)) {
-            const app: AppNamespace = { element: `Namespace ${JSON.stringify(ns.name)} (used by ${label(w)})`, urn: w.urn, ingress: false, egress: false };
+            const shown = ns.secret ? "The namespace" : `Namespace ${JSON.stringify(ns.name)}`;
+            const app: AppNamespace = { element: `${shown} (used by ${label(w)})`, urn: w.urn, ingress: false, egress: false };
             byName.set(ns.name, app);
             order.push(app);
         }

@@ -49,11 +49,14 @@ const BY_VALUE = "a literal value that looks like a credential (a private key, o
 /** Switch values, never credentials (`ENABLE_TOKEN_AUTH: "true"`). */
 const FLAG = /^\s*(?:true|false|yes|no|on|off)\s*$/i;
 
-/** Why `value` (under `name`) is a credential literal, or undefined. An unknown value counts only under a credential name. */
+/**
+ * Why `value` (under `name`) is a credential literal, or undefined. A value unknown during
+ * preview is read only under a credential name, so the SDK notes it and the update judges it.
+ */
 function finding(name: string | undefined, value: Node, isCredentialName: (s: string) => boolean): string | undefined {
     const byName = name !== undefined && isCredentialName(name);
-    if (value.pending) {
-        return byName ? "a literal value" : undefined;
+    if (value.pending && !byName) {
+        return undefined;
     }
     const raw = value.raw;
     const s = typeof raw === "string" ? raw : typeof raw === "number" ? String(raw) : undefined;
@@ -90,7 +93,7 @@ export function* check(v: PodSpecView | ObjectView, ctx: CheckContext<Config>): 
         }
     }
     for (const [key, value] of v.get("binaryData").entries()) {
-        if (isCredentialName(key) && (value.pending || value.hasText)) {
+        if (isCredentialName(key) && value.hasText) {
             yield `${v.label()} sets ${value.path} to a literal value; ${FIX_CM}.`;
         }
     }

@@ -36,10 +36,7 @@ export const SHARED_CONFIG: Record<string, ConfigProperty> = {
     exemptions: {
         type: "array",
         default: [],
-        description:
-            "Resources this policy does not apply to: a list of { match, reason, expires?, owner? }. match selects by name, urn or type (globs), " +
-            "namespace (glob), annotation or tag (`key` or `key=value`); all given fields must match. reason is required. " +
-            "After expires (YYYY-MM-DD, inclusive, UTC) the exemption lapses and violations come back.",
+        description: "Resources exempted from this policy: [{ match: { name|urn|type|namespace (globs), annotation|tag (key or key=value) }, reason, expires? (YYYY-MM-DD), owner? }]. See docs/configuration.md.",
         items: {
             type: "object",
             required: ["match", "reason"],
@@ -67,9 +64,7 @@ export const SHARED_CONFIG: Record<string, ConfigProperty> = {
     allowInCodeExemptions: {
         type: "boolean",
         default: true,
-        description:
-            `Honour in-code exemptions: the annotation \`${IN_CODE_ANNOTATION_PREFIX}<policy-name>: "<reason>"\` on a Kubernetes resource ` +
-            `or the tag \`${IN_CODE_TAG_PREFIX}<policy-name>: "<reason>"\` on an Azure resource.`,
+        description: `Honour in-code exemptions (annotation ${IN_CODE_ANNOTATION_PREFIX}<policy> or tag ${IN_CODE_TAG_PREFIX}<policy>, reason as value).`,
     },
 };
 

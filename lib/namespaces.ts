@@ -5,7 +5,7 @@
 
 import type { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { Kind } from "./kinds";
-import { CheckContext, ConfigProperty, configOf, PackPolicy, PolicyMeta, Remediate } from "./policy";
+import { CheckContext, ConfigProperty, configOf, notApplicable, PackPolicy, PolicyMeta, Remediate } from "./policy";
 import { Node } from "./views/node";
 import { PodSpecView, workload } from "./views/podspec";
 import { workloadPolicy } from "./workloads";
@@ -93,7 +93,7 @@ export function excludingNamespaces(policy: PackPolicy, kind?: Kind): PackPolicy
     const validateResource: ResourceValidation = (args, report) => {
         const reason = excluded(args);
         if (reason !== undefined) {
-            args.notApplicable(reason);
+            notApplicable(args, reason);
             return;
         }
         return inner(args, report);
@@ -106,7 +106,7 @@ export function excludingNamespaces(policy: PackPolicy, kind?: Kind): PackPolicy
     const remediateResource = (args: ResourceValidationArgs) => {
         const reason = excluded(args);
         if (reason !== undefined) {
-            args.notApplicable(reason);
+            notApplicable(args, reason);
             return undefined;
         }
         return remediate(args);

@@ -128,6 +128,20 @@ function reporter(meta: PolicyMeta, report: ReportViolation, level: EnforcementL
     };
 }
 
+/**
+ * `args.notApplicable(reason)` without the cost of a stack trace: the SDK throws an Error for
+ * each call, and most policies answer "not applicable" for most resources.
+ */
+export function notApplicable(args: { notApplicable(reason?: string): never }, reason: string): never {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return args.notApplicable(reason);
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
+}
+
 /** What a check sees besides its view. */
 export interface CheckContext<C> {
     config: C & SharedConfig;
@@ -154,7 +168,7 @@ export function resourcePolicy<V, C = Record<string, never>>(
         meta,
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
             if (!kind.matches(args.type)) {
-                args.notApplicable(notFor);
+                notApplicable(args, notFor);
                 return;
             }
             const ctx: CheckContext<C> = {
@@ -165,7 +179,7 @@ export function resourcePolicy<V, C = Record<string, never>>(
             };
             const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
             if (ex.exempt) {
-                args.notApplicable(ex.exempt);
+                notApplicable(args, ex.exempt);
                 return;
             }
             const say = reporter(meta, report, levelFromStackTags(meta, ctx.config, args.stackTags), ex.note);
@@ -179,7 +193,7 @@ export function resourcePolicy<V, C = Record<string, never>>(
     if (remediate) {
         policy.remediateResource = (args: ResourceValidationArgs) => {
             if (!kind.matches(args.type)) {
-                args.notApplicable(notFor);
+                notApplicable(args, notFor);
                 return undefined;
             }
             const ctx: CheckContext<C> = {
@@ -190,7 +204,7 @@ export function resourcePolicy<V, C = Record<string, never>>(
             };
             const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
             if (ex.exempt) {
-                args.notApplicable(ex.exempt);
+                notApplicable(args, ex.exempt);
                 return undefined;
             }
             // Mutate in place: the SDK's proxy keeps secret values secret on write.
@@ -243,7 +257,7 @@ export function stackPolicy<C = Record<string, never>>(
             }
             // A stack policy can say "not applicable" only as a whole: do so when exemptions silenced everything.
             if (reported === 0 && exempted.length > 0) {
-                args.notApplicable(exempted.join("; "));
+                notApplicable(args, exempted.join("; "));
             }
         },
     };

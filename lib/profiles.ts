@@ -29,10 +29,7 @@ export const STACK_TAG_CONFIG: Record<string, ConfigProperty> = {
     stackTagProfiles: {
         type: "array",
         default: [],
-        description:
-            "Choose a profile per stack from its stack tags: a list of { tag: \"key=value\", profile: \"advisory\" | \"baseline\" | \"strict\" }; " +
-            "the first entry whose tag the stack carries sets this policy's level. Without a matching tag (or on backends without stack tags) " +
-            "the configured level applies.",
+        description: "Level from stack tags: [{ tag: \"key=value\", profile: advisory|baseline|strict }], first match wins; no match keeps the configured level.",
         items: {
             type: "object",
             required: ["tag", "profile"],

@@ -34,10 +34,31 @@ export function installSdkAdjustments(): void {
         }
         let out = memo.get(struct);
         if (!out) {
-            out = original(struct, false);
-            recordSecrets(struct.toJavaScript(), out);
+            // Convert the Struct once; the SDK's deserializer only calls toJavaScript().
+            const js = struct.toJavaScript();
+            out = original({ toJavaScript: () => js }, false);
+            recordSecrets(js, out);
             memo.set(struct, out);
         }
         return out;
     };
+
+    // The SDK wraps the same (memoized) props in a new unknown-checking proxy for every policy;
+    // the proxy holds no state, so one per props object serves them all.
+    const proxyMod = require("@pulumi/policy/proxy") as { unknownCheckingProxy: (o: unknown) => unknown };
+    const makeProxy = proxyMod.unknownCheckingProxy;
+    if (typeof makeProxy === "function") {
+        const proxies = new WeakMap<object, unknown>();
+        proxyMod.unknownCheckingProxy = (o: unknown) => {
+            if (typeof o !== "object" || o === null) {
+                return makeProxy(o);
+            }
+            let p = proxies.get(o);
+            if (p === undefined) {
+                p = makeProxy(o);
+                proxies.set(o, p);
+            }
+            return p;
+        };
+    }
 }

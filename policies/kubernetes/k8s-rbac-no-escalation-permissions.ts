@@ -75,7 +75,12 @@ export function* check(role: ObjectView, ctx: CheckContext<Config>): Iterable<st
         }
         if (found.length > 0) {
             const fix = narrowable ? "remove these permissions, narrow them with resourceNames, or list the role in allowedRoles" : "remove these permissions or list the role in allowedRoles";
-            yield `${rule.path} allows ${found.join("; ")}; ${fix}.`;
+            // Verbs or resources held in a Pulumi secret are never spelled out.
+            const secret = ["apiGroups", "resources", "verbs"].some(k => {
+                const n = rule.get(k);
+                return n.secret || n.items().some(i => i.secret);
+            });
+            yield `${rule.path} allows ${secret ? "escalation-prone permissions (the rule's values are secret)" : found.join("; ")}; ${fix}.`;
         }
     }
 }

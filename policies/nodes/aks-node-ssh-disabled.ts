@@ -1,7 +1,7 @@
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { agentPool, anyOf, classicCluster, classicNodePool, managedCluster } from "../../lib/kinds";
 import { say } from "../../lib/message";
-import { PackPolicy, PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { notApplicable, PackPolicy, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
 import { PoolView } from "../../lib/views/nodepool";
 
@@ -40,7 +40,7 @@ export function* check(pool: PoolView): Iterable<string> {
 function classicNotApplicable(p: PackPolicy): PackPolicy {
     const inner = (p as ResourceValidationPolicy).validateResource as (args: ResourceValidationArgs, report: ReportViolation) => void;
     const validateResource = (args: ResourceValidationArgs, report: ReportViolation) =>
-        classicKinds.matches(args.type) ? args.notApplicable(CLASSIC_REASON) : inner(args, report);
+        classicKinds.matches(args.type) ? notApplicable(args, CLASSIC_REASON) : inner(args, report);
     return { ...p, validateResource } as PackPolicy;
 }
 

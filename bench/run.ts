@@ -1,0 +1,469 @@
+// The pack's benchmark, always side by side with a trivial reference pack (bench/reference-pack:
+// one resource policy, the same @pulumi/policy and @pulumi/pulumi) in one run. Both packs are
+// launched exactly as the Pulumi CLI launches them (engine/engine.ts) and driven over gRPC.
+//
+//   node -r ts-node/register/transpile-only bench/run.ts [--runs 5] [--no-write] [--profile [dir] [--phases cold-start,analyze,analyze-stack]]
+//
+// Measured per pack and run (runs alternate which pack goes first):
+//   cold start      process spawn -> ConfigureStack, GetPluginInfo, GetAnalyzerInfo, Configure,
+//                   Remediate + Analyze of the first resource -> the first Analyze answer
+//   Analyze         per-resource latency over the mixed stack (bench/stack.ts, preview shape),
+//                   each resource Remediate then Analyze as the engine calls them; median, p99
+//   AnalyzeStack    one call over 1,000 and over 10,000 resources (update shape)
+//   memory          VmHWM of the pack process (/proc/<pid>/status): after the cold start, and the
+//                   peak over the whole run
+// Requests are serialized once up front and sent as bytes, so the engine side's protobuf
+// encoding (Go in the real CLI, slow google-protobuf JS here) is not counted against either pack.
+// Reported: the median over the runs, absolute and as a ratio to the reference pack; written to
+// docs/benchmarks.md with the targets.
+//
+// --profile [dir] [--reference]: instead, profile the main pack (or the reference pack) (node --cpu-prof through Engine.launch nodeArgs)
+// in three launches (cold start, Analyze over the mixed stack x5, AnalyzeStack 10,000 x2) and
+// print where the time goes (bench/profile.ts).
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import * as grpc from "@grpc/grpc-js";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
+import { AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { Engine, EngineResource, LaunchOptions, resolveRunner } from "../engine/engine";
+import { encode } from "../engine/wire";
+import { mixedStack, ROOT, scaledStack } from "./stack";
+import { summarize } from "./profile";
+
+export const REFERENCE = path.join(ROOT, "bench", "reference-pack");
+
+// ---- requests, serialized once ---------------------------------------------------------------
+
+function struct(v: Record<string, unknown> | undefined): Struct {
+    return Struct.fromJavaScript((encode(v ?? {}) ?? {}) as Record<string, never>);
+}
+
+function providerOf(r: EngineResource): apb.AnalyzerProviderResource | undefined {
+    if (!r.provider) return undefined;
+    const p = new apb.AnalyzerProviderResource();
+    p.setType(r.provider.type);
+    p.setName(r.provider.name);
+    p.setUrn(r.provider.urn);
+    p.setProperties(struct(r.provider.inputs));
+    return p;
+}
+
+function optionsOf(r: EngineResource): apb.AnalyzerResourceOptions {
+    const o = new apb.AnalyzerResourceOptions();
+    o.setProtect(r.protect ?? false);
+    if (r.parent) o.setParent(r.parent);
+    return o;
+}
+
+/** An AnalyzeRequest as engine.analyze builds it, serialized. (Remediate takes the same message.) */
+export function analyzeBytes(r: EngineResource): Uint8Array {
+    const req = new apb.AnalyzeRequest();
+    req.setType(r.type);
+    req.setName(r.name);
+    req.setUrn(r.urn);
+    req.setProperties(struct(r.inputs));
+    req.setOptions(optionsOf(r));
+    const p = providerOf(r);
+    if (p) req.setProvider(p);
+    return req.serializeBinary();
+}
+
+/** An AnalyzeStackRequest as engine.analyzeStack builds it, serialized. */
+export function analyzeStackBytes(resources: EngineResource[]): Uint8Array {
+    const req = new apb.AnalyzeStackRequest();
+    req.setResourcesList(resources.map(r => {
+        const ar = new apb.AnalyzerResource();
+        ar.setType(r.type);
+        ar.setName(r.name);
+        ar.setUrn(r.urn);
+        ar.setProperties(struct(r.outputs ?? r.inputs));
+        ar.setOptions(optionsOf(r));
+        if (r.parent) ar.setParent(r.parent);
+        ar.setDependenciesList(r.dependencies ?? []);
+        for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
+            const d = new apb.AnalyzerPropertyDependencies();
+            d.setUrnsList(urns);
+            ar.getPropertydependenciesMap().set(k, d);
+        }
+        const p = providerOf(r);
+        if (p) ar.setProvider(p);
+        return ar;
+    }));
+    return req.serializeBinary();
+}
+
+type Method = "analyze" | "remediate" | "analyzeStack";
+const SERVICE = AnalyzerService as unknown as Record<Method, { path: string; responseDeserialize: (b: Buffer) => unknown }>;
+
+/**
+ * Send pre-serialized request bytes on the engine's own client. Resolves with the answer's bytes:
+ * decoding them (JS protobuf here, Go in the CLI) is the engine's cost, so callers time the
+ * round trip first and decode afterwards (`decode`).
+ */
+export function raw(engine: Engine, method: Method, bytes: Uint8Array): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+        (engine.client as unknown as grpc.Client).makeUnaryRequest(
+            SERVICE[method].path,
+            (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+            (b: Buffer) => b,
+            bytes,
+            (err: grpc.ServiceError | null, res?: Buffer) => (err ? reject(err) : resolve(res as Buffer)),
+        );
+    });
+}
+
+/** Decode an Analyze / AnalyzeStack answer's bytes. */
+export function decodeAnalyze(b: Buffer): apb.AnalyzeResponse {
+    return SERVICE.analyze.responseDeserialize(b) as apb.AnalyzeResponse;
+}
+
+// ---- measurement -----------------------------------------------------------------------------
+
+/** VmHWM (peak resident set) and VmRSS of a process, in KiB. */
+export function memoryOf(pid: number): { hwm: number; rss: number } {
+    const s = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, "m").exec(s)?.[1] ?? NaN);
+    return { hwm: kb("VmHWM"), rss: kb("VmRSS") };
+}
+
+const TICK_MS = 1000 / 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
+
+/** CPU time (user + system) a process has used so far, in ms. */
+export function cpuOf(pid: number): number {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) * TICK_MS; // fields 14 and 15 (utime, stime)
+}
+
+export function quantile(xs: number[], q: number): number {
+    const s = [...xs].sort((a, b) => a - b);
+    if (!s.length) return NaN;
+    return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+export const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const n = s.length;
+    return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+
+export interface Workload {
+    resources: EngineResource[];
+    analyze: Uint8Array[];
+    stack1k: Uint8Array;
+    stack10k: Uint8Array;
+    stack1kCount: number;
+    stack10kCount: number;
+}
+
+export function prepare(): Workload {
+    const resources = mixedStack();
+    return {
+        resources,
+        analyze: resources.map(analyzeBytes),
+        stack1k: analyzeStackBytes(scaledStack(1000)),
+        stack10k: analyzeStackBytes(scaledStack(10000)),
+        stack1kCount: 1000,
+        stack10kCount: 10000,
+    };
+}
+
+export interface PackRun {
+    coldStartMs: number;
+    /** CPU time of the pack's process: until the first Analyze answer, per resource (Remediate + Analyze), per AnalyzeStack. */
+    coldStartCpuMs: number;
+    cpuPerResourceMs: number;
+    stack1kCpuMs: number;
+    stack10kCpuMs: number;
+    startHwmKb: number;
+    analyzeMs: number[];
+    remediateMs: number[];
+    stack1kMs: number;
+    stack10kMs: number;
+    peakHwmKb: number;
+    policies: number;
+    diagnostics: number;
+    stackDiagnostics: number;
+}
+
+export async function runPack(dir: string, w: Workload, opts: LaunchOptions = {}, phases = { analyze: true, stack: true }): Promise<{ run: PackRun; engine: Engine }> {
+    const t0 = performance.now();
+    const engine = await Engine.launch(dir, { dryRun: true, project: "bench", stack: "dev", ...opts });
+    await engine.pluginVersion();
+    const info = await engine.analyzerInfo();
+    await engine.configure();
+    await raw(engine, "remediate", w.analyze[0]);
+    const first = decodeAnalyze(await raw(engine, "analyze", w.analyze[0]));
+    const coldStartMs = performance.now() - t0;
+    const pid = engine.proc.pid!;
+    const coldStartCpuMs = cpuOf(pid);
+    const startHwmKb = memoryOf(pid).hwm;
+    const analyzeMs: number[] = [];
+    const remediateMs: number[] = [];
+    let diagnostics = first.getDiagnosticsList().length;
+    let cpuPerResourceMs = NaN;
+    if (phases.analyze) {
+        const c0 = cpuOf(pid);
+        for (let i = 1; i < w.analyze.length; i++) {
+            let t = performance.now();
+            await raw(engine, "remediate", w.analyze[i]);
+            remediateMs.push(performance.now() - t);
+            t = performance.now();
+            const res = await raw(engine, "analyze", w.analyze[i]);
+            analyzeMs.push(performance.now() - t);
+            diagnostics += decodeAnalyze(res).getDiagnosticsList().length;
+        }
+        cpuPerResourceMs = (cpuOf(pid) - c0) / (w.analyze.length - 1);
+    }
+    let stack1kMs = NaN;
+    let stack10kMs = NaN;
+    let stackDiagnostics = 0;
+    let stack1kCpuMs = NaN;
+    let stack10kCpuMs = NaN;
+    if (phases.stack) {
+        let c = cpuOf(pid);
+        let t = performance.now();
+        await raw(engine, "analyzeStack", w.stack1k);
+        stack1kMs = performance.now() - t;
+        stack1kCpuMs = cpuOf(pid) - c;
+        c = cpuOf(pid);
+        t = performance.now();
+        const s = await raw(engine, "analyzeStack", w.stack10k);
+        stack10kMs = performance.now() - t;
+        stack10kCpuMs = cpuOf(pid) - c;
+        stackDiagnostics = decodeAnalyze(s).getDiagnosticsList().length;
+    }
+    const peakHwmKb = memoryOf(engine.proc.pid!).hwm;
+    return {
+        engine,
+        run: { coldStartMs, coldStartCpuMs, cpuPerResourceMs, stack1kCpuMs, stack10kCpuMs, startHwmKb, analyzeMs, remediateMs, stack1kMs, stack10kMs, peakHwmKb, policies: info.policies.length, diagnostics, stackDiagnostics },
+    };
+}
+
+// ---- report ----------------------------------------------------------------------------------
+
+interface Row { label: string; main: number; ref: number; unit: "ms" | "MiB"; target?: number; targetText?: string }
+
+function fmt(v: number, unit: string): string {
+    if (!Number.isFinite(v)) return "n/a";
+    if (unit === "MiB") return `${v.toFixed(0)} MiB`;
+    return v >= 100 ? `${v.toFixed(0)} ms` : v >= 10 ? `${v.toFixed(1)} ms` : `${v.toFixed(2)} ms`;
+}
+
+export function machine(): Record<string, string> {
+    const cpus = os.cpus();
+    const avail = (os as unknown as { availableParallelism?: () => number }).availableParallelism?.() ?? cpus.length;
+    return {
+        CPU: `${cpus[0]?.model?.trim() ?? "unknown"} (${cpus[0]?.speed ? `${cpus[0].speed} MHz, ` : ""}${cpus.length} logical cores, ${avail} available)`,
+        Memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+        OS: `${os.type()} ${os.release()} ${os.arch()}`,
+        Node: process.version,
+    };
+}
+
+function rows(main: PackRun[], ref: PackRun[]): Row[] {
+    const m = (f: (r: PackRun) => number, runs: PackRun[]) => median(runs.map(f));
+    const kib = (x: number) => x / 1024;
+    return [
+        { label: "Cold start (spawn to first Analyze answer)", main: m(r => r.coldStartMs, main), ref: m(r => r.coldStartMs, ref), unit: "ms", target: 1.2 },
+        { label: "Analyze per resource, median", main: m(r => median(r.analyzeMs), main), ref: m(r => median(r.analyzeMs), ref), unit: "ms", target: 1.5 },
+        { label: "Analyze per resource, p99", main: m(r => quantile(r.analyzeMs, 0.99), main), ref: m(r => quantile(r.analyzeMs, 0.99), ref), unit: "ms" },
+        { label: "Remediate per resource, median", main: m(r => median(r.remediateMs), main), ref: m(r => median(r.remediateMs), ref), unit: "ms" },
+        { label: "Analyze, whole mixed stack (sum)", main: m(r => r.analyzeMs.reduce((a, b) => a + b, 0), main), ref: m(r => r.analyzeMs.reduce((a, b) => a + b, 0), ref), unit: "ms" },
+        { label: "AnalyzeStack, 1,000 resources", main: m(r => r.stack1kMs, main), ref: m(r => r.stack1kMs, ref), unit: "ms" },
+        { label: "AnalyzeStack, 10,000 resources", main: m(r => r.stack10kMs, main), ref: m(r => r.stack10kMs, ref), unit: "ms", target: 2 },
+        { label: "CPU time of the pack: cold start", main: m(r => r.coldStartCpuMs, main), ref: m(r => r.coldStartCpuMs, ref), unit: "ms" },
+        { label: "CPU time of the pack per resource (Remediate + Analyze)", main: m(r => r.cpuPerResourceMs, main), ref: m(r => r.cpuPerResourceMs, ref), unit: "ms" },
+        { label: "CPU time of the pack: AnalyzeStack, 10,000 resources", main: m(r => r.stack10kCpuMs, main), ref: m(r => r.stack10kCpuMs, ref), unit: "ms" },
+        { label: "RSS after cold start (VmHWM)", main: m(r => kib(r.startHwmKb), main), ref: m(r => kib(r.startHwmKb), ref), unit: "MiB" },
+        { label: "Peak RSS over the run (VmHWM)", main: m(r => kib(r.peakHwmKb), main), ref: m(r => kib(r.peakHwmKb), ref), unit: "MiB", target: 1.5 },
+    ];
+}
+
+function table(rs: Row[]): string {
+    const lines = [
+        "| Measure | aks-security-baseline | reference pack | ratio | target | met |",
+        "|---|---:|---:|---:|---:|:---:|",
+    ];
+    for (const r of rs) {
+        const ratio = r.main / r.ref;
+        const met = r.target === undefined ? "" : ratio <= r.target ? "yes" : "**no**";
+        lines.push(`| ${r.label} | ${fmt(r.main, r.unit)} | ${fmt(r.ref, r.unit)} | ${ratio.toFixed(2)}x | ${r.target === undefined ? "" : `<= ${r.target}x`} | ${met} |`);
+    }
+    return lines.join("\n");
+}
+
+function markdown(rs: Row[], main: PackRun[], ref: PackRun[], w: Workload, runs: number, seconds: number, sameDeps: string, load: string[]): string {
+    const mach = machine();
+    const met = rs.filter(r => r.target !== undefined);
+    const missed = met.filter(r => r.main / r.ref > r.target!);
+    const types = new Set(w.resources.map(r => r.type)).size;
+    const k8s = w.resources.filter(r => r.type.startsWith("kubernetes:")).length;
+    return `# Benchmarks
+
+Generated by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}; do not edit by hand.
+
+The pack and a trivial reference pack (\`bench/reference-pack\`: one resource policy in plain
+JavaScript, ${sameDeps}) are launched exactly as the Pulumi CLI launches a policy pack
+(\`engine/engine.ts\`) and driven over gRPC, side by side in one run. Each figure is the median of
+${runs} runs (a fresh process per pack and run; the packs alternate going first).
+
+## Results
+
+${table(rs)}
+
+**Targets** (ratio to the reference pack): ${met.map(r => `${r.label.replace(/ \(.*\)$/, "").replace(/ \(VmHWM\)$/, "")} <= ${r.target}x: ${r.main / r.ref <= r.target! ? "met" : "**missed**"} (${(r.main / r.ref).toFixed(2)}x)`).join("; ")}.
+${missed.length ? `${missed.length} of ${met.length} targets missed; \`npm run bench -- --profile\` shows where the pack's time goes (CPU profiles of the cold start, the per-resource calls and AnalyzeStack over 10,000 resources).` : `All ${met.length} targets met.`}
+
+The CPU-time rows count the pack process's own CPU (/proc/<pid>/stat, all its threads, GC
+included); on a busy machine they are steadier than the wall-clock rows.
+
+The pack serves ${main[0]?.policies ?? "?"} policies, the reference pack ${ref[0]?.policies ?? "?"}. Over the mixed stack the pack
+reported ${median(main.map(r => r.diagnostics))} diagnostics per run (violations and preview notes), and ${median(main.map(r => r.stackDiagnostics))} from AnalyzeStack over 10,000 resources.
+
+## Machine
+
+| | |
+|---|---|
+${Object.entries(mach).map(([k, v]) => `| ${k} | ${v} |`).join("\n")}
+| Load average (1 min) at start / end | ${load[0]} / ${os.loadavg()[0].toFixed(2)}${Math.max(Number(load[0]), os.loadavg()[0]) > os.cpus().length + 1 ? " (busy: other processes competed for the CPU)" : ""} |
+| Wall time of the benchmark | ${seconds.toFixed(0)} s |
+
+## What is measured
+
+- **Cold start**: from spawning \`node <run-policy-pack> 127.0.0.1:<port> <pack dir>\` (the CLI's
+  command line, \`PULUMI_NODEJS_*\` environment) until the answer to the first Analyze, with the
+  engine's calls in its order: ConfigureStack, GetPluginInfo, GetAnalyzerInfo, Configure (one
+  entry per policy, defaults), Remediate and Analyze of the first resource.
+- **Analyze per resource**: the round trip of each Analyze over the mixed stack, each resource
+  Remediate then Analyze as the engine calls them, one at a time. The mixed stack
+  (\`bench/stack.ts\`, seeded) has ${w.resources.length} resources of ${types} type tokens: four Azure
+  environments with AKS clusters of both providers (the recorded examples as templates, v3 and v2
+  versioned tokens), node pools (v3 local-package tokens too), ACR, Key Vault, NSGs and rules,
+  VNets, subnets, disk encryption sets, diagnostic settings, role assignments, private endpoints,
+  Defender plans, and ${k8s} Kubernetes objects: workloads of every kind (Deployment,
+  StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod, ReplicationController, PodTemplate),
+  their \`…Patch\` twins and legacy apiVersions, namespaces, services, ingresses, RBAC, network
+  policies, config maps and secrets; hardened and insecure variants. Inputs are in preview shape
+  (other resources' IDs unknown); each request carries the resource's provider (a Kubernetes
+  provider's kubeconfig is a secret).
+- **AnalyzeStack**: one call over ${w.stack1kCount.toLocaleString("en")} and over ${w.stack10kCount.toLocaleString("en")} resources of the same mix (outputs, update
+  shape, with parents, dependencies and property dependencies).
+- **Memory**: VmHWM (peak resident set size) of the pack's process from \`/proc/<pid>/status\`,
+  after the cold start and at the end of the run (after AnalyzeStack over 10,000 resources).
+- Requests are serialized once up front and sent as bytes on the engine's gRPC client, so the
+  engine side's encoding (Go in the CLI) is not counted; the round trip on 127.0.0.1 is.
+`;
+}
+
+// ---- main ------------------------------------------------------------------------------------
+
+function sameDependencies(): string {
+    const a = resolveRunner(ROOT);
+    const b = resolveRunner(REFERENCE);
+    const pa = require.resolve("@pulumi/policy", { paths: [ROOT] });
+    const pb = require.resolve("@pulumi/policy", { paths: [REFERENCE] });
+    if (fs.realpathSync(a) !== fs.realpathSync(b) || fs.realpathSync(pa) !== fs.realpathSync(pb)) {
+        throw new Error(`the reference pack resolves other dependencies than the pack: ${b} / ${pb} vs ${a} / ${pa}`);
+    }
+    const v = (p: string) => JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", p, "package.json"), "utf8")).version;
+    return `the same \`@pulumi/policy\` ${v("@pulumi/policy")} and \`@pulumi/pulumi\` ${v("@pulumi/pulumi")}, resolved from the project's node_modules`;
+}
+
+async function profile(dir: string, w: Workload, only?: string, packDir = ROOT): Promise<void> {
+    fs.mkdirSync(dir, { recursive: true });
+    const hook = path.join(ROOT, "bench", "profile-exit.js");
+    const phases: [string, (e: Engine) => Promise<void>][] = [
+        ["cold-start", async () => undefined],
+        ["analyze", async e => {
+            for (let pass = 0; pass < 5; pass++) {
+                for (const b of w.analyze) {
+                    await raw(e, "remediate", b);
+                    await raw(e, "analyze", b);
+                }
+            }
+        }],
+        ["analyze-stack", async e => {
+            await raw(e, "analyzeStack", w.stack10k);
+            await raw(e, "analyzeStack", w.stack10k);
+        }],
+    ];
+    for (const [name, body] of phases) {
+        if (only && !only.split(",").includes(name)) continue;
+        const out = path.join(dir, name);
+        fs.rmSync(out, { recursive: true, force: true });
+        const { engine } = await runPack(packDir, w, { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${out}`, "--cpu-prof-interval=200", "--require", hook] }, { analyze: false, stack: false });
+        await body(engine);
+        // SIGTERM: the hook exits normally so that V8 writes the profile (SIGKILL would lose it).
+        const exited = new Promise<void>(resolve => engine.proc.once("exit", () => resolve()));
+        engine.proc.kill("SIGTERM");
+        await exited;
+        engine.client.close();
+        const file = fs.readdirSync(out).find(f => f.endsWith(".cpuprofile"));
+        if (!file) throw new Error(`no profile written in ${out}`);
+        console.log(`\n=== ${name}: ${path.join(out, file)}`);
+        console.log(summarize(path.join(out, file), { skipStartupMs: name === "cold-start" ? 0 : undefined }));
+    }
+}
+
+async function main(): Promise<void> {
+    const args = process.argv.slice(2);
+    const runsAt = args.indexOf("--runs");
+    const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
+    const write = !args.includes("--no-write");
+    const profAt = args.indexOf("--profile");
+    const started = performance.now();
+    const loadAtStart = [os.loadavg()[0].toFixed(2)];
+
+    const sameDeps = sameDependencies();
+    if (!fs.existsSync(path.join(ROOT, "bin", "index.js"))) {
+        throw new Error("bin/index.js is missing: build the pack first (npm run build)");
+    }
+    process.stdout.write("preparing the stacks... ");
+    const w = prepare();
+    console.log(`${w.resources.length} resources (mixed), AnalyzeStack requests ${(w.stack1k.byteLength / 2 ** 20).toFixed(1)} MiB and ${(w.stack10k.byteLength / 2 ** 20).toFixed(1)} MiB`);
+
+    if (profAt >= 0) {
+        const dir = args[profAt + 1] && !args[profAt + 1].startsWith("--") ? path.resolve(args[profAt + 1]) : path.join(ROOT, ".bench", "profiles");
+        await profile(dir, w, args.includes("--phases") ? args[args.indexOf("--phases") + 1] : undefined, args.includes("--reference") ? REFERENCE : ROOT);
+        return;
+    }
+
+    const main: PackRun[] = [];
+    const ref: PackRun[] = [];
+    for (let i = 0; i < runs; i++) {
+        const order: [string, PackRun[]][] = i % 2 === 0 ? [[REFERENCE, ref], [ROOT, main]] : [[ROOT, main], [REFERENCE, ref]];
+        for (const [dir, into] of order) {
+            const { run, engine } = await runPack(dir, w);
+            await engine.close();
+            into.push(run);
+            console.log(`run ${i + 1}/${runs} ${dir === ROOT ? "pack     " : "reference"}: cold start ${run.coldStartMs.toFixed(0)} ms, Analyze median ${median(run.analyzeMs).toFixed(2)} ms p99 ${quantile(run.analyzeMs, 0.99).toFixed(2)} ms, ` +
+                `AnalyzeStack 1k ${run.stack1kMs.toFixed(0)} ms 10k ${run.stack10kMs.toFixed(0)} ms, peak ${(run.peakHwmKb / 1024).toFixed(0)} MiB`);
+        }
+    }
+    const rs = rows(main, ref);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`\n${table(rs)}\n`);
+    for (const [k, v] of Object.entries(machine())) console.log(`${k}: ${v}`);
+    console.log(`load average (1 min) at start / end: ${loadAtStart[0]} / ${os.loadavg()[0].toFixed(2)}`);
+    console.log(`wall time: ${seconds.toFixed(0)} s`);
+    if (write) {
+        const file = path.join(ROOT, "docs", "benchmarks.md");
+        fs.writeFileSync(file, markdown(rs, main, ref, w, runs, seconds, sameDeps, loadAtStart));
+        console.log(`wrote ${path.relative(ROOT, file)}`);
+    }
+    const missed = rs.filter(r => r.target !== undefined && r.main / r.ref > r.target);
+    if (missed.length) {
+        console.log(`targets missed: ${missed.map(r => r.label).join("; ")} (npm run bench -- --profile shows where the time goes)`);
+    }
+}
+
+if (require.main === module) {
+    main().catch(e => {
+        console.error(e instanceof Error ? e.stack : e);
+        process.exit(1);
+    });
+}

@@ -316,7 +316,7 @@ ${runs} runs (a fresh process per pack and run; the packs alternate going first)
 ${table(rs)}
 
 **Targets** (ratio to the reference pack): ${met.map(r => `${r.label.replace(/ \(.*\)$/, "").replace(/ \(VmHWM\)$/, "")} <= ${r.target}x: ${r.main / r.ref <= r.target! ? "met" : "**missed**"} (${(r.main / r.ref).toFixed(2)}x)`).join("; ")}.
-${missed.length ? `${missed.length} of ${met.length} targets missed; \`npm run bench -- --profile\` shows where the pack's time goes (CPU profiles of the cold start, the per-resource calls and AnalyzeStack over 10,000 resources).` : `All ${met.length} targets met.`}
+${missed.length ? `${missed.length} of ${met.length} targets missed; \`npm run bench -- --profile\` shows where the pack's time goes (CPU profiles of the cold start, the per-resource calls and AnalyzeStack over 10,000 resources). Why they are missed and what would close the gap: [performance.md](performance.md).` : `All ${met.length} targets met.`}
 
 The CPU-time rows count the pack process's own CPU (/proc/<pid>/stat, all its threads, GC
 included); on a busy machine they are steadier than the wall-clock rows.

@@ -26,11 +26,9 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import * as grpc from "@grpc/grpc-js";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import { Engine, EngineResource, LaunchOptions, resolveRunner } from "../engine/engine";
-import { encode } from "../engine/wire";
+import { analyzeRequest, analyzeStackRequest, Engine, EngineResource, LaunchOptions, resolveRunner } from "../engine/engine";
 import { mixedStack, ROOT, scaledStack } from "./stack";
 import { summarize } from "./profile";
 
@@ -38,62 +36,14 @@ export const REFERENCE = path.join(ROOT, "bench", "reference-pack");
 
 // ---- requests, serialized once ---------------------------------------------------------------
 
-function struct(v: Record<string, unknown> | undefined): Struct {
-    return Struct.fromJavaScript((encode(v ?? {}) ?? {}) as Record<string, never>);
-}
-
-function providerOf(r: EngineResource): apb.AnalyzerProviderResource | undefined {
-    if (!r.provider) return undefined;
-    const p = new apb.AnalyzerProviderResource();
-    p.setType(r.provider.type);
-    p.setName(r.provider.name);
-    p.setUrn(r.provider.urn);
-    p.setProperties(struct(r.provider.inputs));
-    return p;
-}
-
-function optionsOf(r: EngineResource): apb.AnalyzerResourceOptions {
-    const o = new apb.AnalyzerResourceOptions();
-    o.setProtect(r.protect ?? false);
-    if (r.parent) o.setParent(r.parent);
-    return o;
-}
-
 /** An AnalyzeRequest as engine.analyze builds it, serialized. (Remediate takes the same message.) */
 export function analyzeBytes(r: EngineResource): Uint8Array {
-    const req = new apb.AnalyzeRequest();
-    req.setType(r.type);
-    req.setName(r.name);
-    req.setUrn(r.urn);
-    req.setProperties(struct(r.inputs));
-    req.setOptions(optionsOf(r));
-    const p = providerOf(r);
-    if (p) req.setProvider(p);
-    return req.serializeBinary();
+    return analyzeRequest(r).serializeBinary();
 }
 
 /** An AnalyzeStackRequest as engine.analyzeStack builds it, serialized. */
 export function analyzeStackBytes(resources: EngineResource[]): Uint8Array {
-    const req = new apb.AnalyzeStackRequest();
-    req.setResourcesList(resources.map(r => {
-        const ar = new apb.AnalyzerResource();
-        ar.setType(r.type);
-        ar.setName(r.name);
-        ar.setUrn(r.urn);
-        ar.setProperties(struct(r.outputs ?? r.inputs));
-        ar.setOptions(optionsOf(r));
-        if (r.parent) ar.setParent(r.parent);
-        ar.setDependenciesList(r.dependencies ?? []);
-        for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
-            const d = new apb.AnalyzerPropertyDependencies();
-            d.setUrnsList(urns);
-            ar.getPropertydependenciesMap().set(k, d);
-        }
-        const p = providerOf(r);
-        if (p) ar.setProvider(p);
-        return ar;
-    }));
-    return req.serializeBinary();
+    return analyzeStackRequest(resources).serializeBinary();
 }
 
 type Method = "analyze" | "remediate" | "analyzeStack";

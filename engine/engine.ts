@@ -154,7 +154,44 @@ function provider(r: EngineResource): apb.AnalyzerProviderResource | undefined {
     return p;
 }
 
-function analyzeResult(res: apb.AnalyzeResponse): AnalyzeResult {
+/** An AnalyzeRequest as the engine sends it (Remediate takes the same message). */
+export function analyzeRequest(r: EngineResource): apb.AnalyzeRequest {
+    const req = new apb.AnalyzeRequest();
+    req.setType(r.type);
+    req.setName(r.name);
+    req.setUrn(r.urn);
+    req.setProperties(struct(r.inputs));
+    req.setOptions(options(r));
+    const p = provider(r);
+    if (p) req.setProvider(p);
+    return req;
+}
+
+/** An AnalyzeStackRequest as the engine sends it: outputs, parent, dependencies, propertyDependencies. */
+export function analyzeStackRequest(resources: EngineResource[]): apb.AnalyzeStackRequest {
+    const req = new apb.AnalyzeStackRequest();
+    req.setResourcesList(resources.map(r => {
+        const ar = new apb.AnalyzerResource();
+        ar.setType(r.type);
+        ar.setName(r.name);
+        ar.setUrn(r.urn);
+        ar.setProperties(struct(r.outputs ?? r.inputs));
+        ar.setOptions(options(r));
+        if (r.parent) ar.setParent(r.parent);
+        ar.setDependenciesList(r.dependencies ?? []);
+        for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
+            const d = new apb.AnalyzerPropertyDependencies();
+            d.setUrnsList(urns);
+            ar.getPropertydependenciesMap().set(k, d);
+        }
+        const p = provider(r);
+        if (p) ar.setProvider(p);
+        return ar;
+    }));
+    return req;
+}
+
+export function analyzeResult(res: apb.AnalyzeResponse): AnalyzeResult {
     return {
         diagnostics: res.getDiagnosticsList().map(d => ({
             policyName: d.getPolicyname(),
@@ -320,27 +357,11 @@ export class Engine {
     }
 
     async analyze(r: EngineResource): Promise<AnalyzeResult> {
-        const req = new apb.AnalyzeRequest();
-        req.setType(r.type);
-        req.setName(r.name);
-        req.setUrn(r.urn);
-        req.setProperties(struct(r.inputs));
-        req.setOptions(options(r));
-        const p = provider(r);
-        if (p) req.setProvider(p);
-        return analyzeResult(await unary<apb.AnalyzeRequest, apb.AnalyzeResponse>(this.client, "analyze", req));
+        return analyzeResult(await unary<apb.AnalyzeRequest, apb.AnalyzeResponse>(this.client, "analyze", analyzeRequest(r)));
     }
 
     async remediate(r: EngineResource): Promise<{ remediations: Remediation[]; notApplicable: NotApplicable[] }> {
-        const req = new apb.AnalyzeRequest();
-        req.setType(r.type);
-        req.setName(r.name);
-        req.setUrn(r.urn);
-        req.setProperties(struct(r.inputs));
-        req.setOptions(options(r));
-        const p = provider(r);
-        if (p) req.setProvider(p);
-        const res = await unary<apb.AnalyzeRequest, apb.RemediateResponse>(this.client, "remediate", req);
+        const res = await unary<apb.AnalyzeRequest, apb.RemediateResponse>(this.client, "remediate", analyzeRequest(r));
         return {
             remediations: res.getRemediationsList().map(x => ({
                 policyName: x.getPolicyname(),
@@ -353,26 +374,7 @@ export class Engine {
     }
 
     async analyzeStack(resources: EngineResource[]): Promise<AnalyzeResult> {
-        const req = new apb.AnalyzeStackRequest();
-        req.setResourcesList(resources.map(r => {
-            const ar = new apb.AnalyzerResource();
-            ar.setType(r.type);
-            ar.setName(r.name);
-            ar.setUrn(r.urn);
-            ar.setProperties(struct(r.outputs ?? r.inputs));
-            ar.setOptions(options(r));
-            if (r.parent) ar.setParent(r.parent);
-            ar.setDependenciesList(r.dependencies ?? []);
-            for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
-                const d = new apb.AnalyzerPropertyDependencies();
-                d.setUrnsList(urns);
-                ar.getPropertydependenciesMap().set(k, d);
-            }
-            const p = provider(r);
-            if (p) ar.setProvider(p);
-            return ar;
-        }));
-        return analyzeResult(await unary<apb.AnalyzeStackRequest, apb.AnalyzeResponse>(this.client, "analyzeStack", req));
+        return analyzeResult(await unary<apb.AnalyzeStackRequest, apb.AnalyzeResponse>(this.client, "analyzeStack", analyzeStackRequest(resources)));
     }
 
     /**

@@ -18,6 +18,11 @@ export function secret(value: unknown): SecretValue {
     return new SecretValue(value);
 }
 
+/** Set a key as an own property, even `__proto__` (a plain assignment would set the prototype). */
+function put(o: Record<string, unknown>, k: string, v: unknown): void {
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 /** Encode a property value for the wire. */
 export function encode(v: unknown): unknown {
     if (v === unknown) {
@@ -33,7 +38,7 @@ export function encode(v: unknown): unknown {
         const out: Record<string, unknown> = {};
         for (const [k, x] of Object.entries(v)) {
             if (x !== undefined) {
-                out[k] = encode(x);
+                put(out, k, encode(x));
             }
         }
         return out;
@@ -56,7 +61,7 @@ export function decode(v: unknown): unknown {
         }
         const out: Record<string, unknown> = {};
         for (const [k, x] of Object.entries(o)) {
-            out[k] = decode(x);
+            put(out, k, decode(x));
         }
         return out;
     }

@@ -20,7 +20,7 @@ import * as path from "path";
 import fc from "fast-check";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
-import { AnalyzeResult, Diagnostic, Engine, EngineResource } from "../../engine/engine";
+import { analyzeResult, AnalyzeResult, Diagnostic, Engine, EngineResource } from "../../engine/engine";
 import { SecretValue, unknown } from "../../engine/wire";
 import { baseProps, K8S_OTHER_TOKENS, nativeForms, WORKLOAD_TOKENS } from "../../bench/stack";
 import { projectRoot } from "../../scripts/root";
@@ -658,28 +658,6 @@ function fill<T extends apb.AnalyzeRequest | apb.AnalyzerResource>(req: T, r: En
     return req;
 }
 
-const LEVELS: Record<number, Diagnostic["enforcementLevel"]> = {
-    [apb.EnforcementLevel.ADVISORY]: "advisory",
-    [apb.EnforcementLevel.MANDATORY]: "mandatory",
-    [apb.EnforcementLevel.DISABLED]: "disabled",
-    [apb.EnforcementLevel.REMEDIATE]: "remediate",
-};
-
-function result(res: apb.AnalyzeResponse): AnalyzeResult {
-    return {
-        diagnostics: res.getDiagnosticsList().map(d => ({
-            policyName: d.getPolicyname(),
-            policyPackName: d.getPolicypackname(),
-            policyPackVersion: d.getPolicypackversion(),
-            description: d.getDescription(),
-            message: d.getMessage(),
-            enforcementLevel: LEVELS[d.getEnforcementlevel()],
-            severity: String(d.getSeverity()),
-            urn: d.getUrn(),
-        })),
-        notApplicable: res.getNotApplicableList().map(n => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
-    };
-}
 
 function unary<Res>(engine: Engine, method: "analyze" | "remediate" | "analyzeStack", req: unknown): Promise<Res> {
     return new Promise((resolve, reject) => {
@@ -689,7 +667,7 @@ function unary<Res>(engine: Engine, method: "analyze" | "remediate" | "analyzeSt
 }
 
 export async function analyze(engine: Engine, r: EngineResource, props: unknown = r.inputs): Promise<AnalyzeResult> {
-    return result(await unary<apb.AnalyzeResponse>(engine, "analyze", fill(new apb.AnalyzeRequest(), r, props)));
+    return analyzeResult(await unary<apb.AnalyzeResponse>(engine, "analyze", fill(new apb.AnalyzeRequest(), r, props)));
 }
 
 /** Remediate; the remediated bag (wire form) if a policy returned one. */
@@ -713,7 +691,7 @@ export async function analyzeStack(engine: Engine, rs: EngineResource[]): Promis
         }
         return ar;
     }));
-    return result(await unary<apb.AnalyzeResponse>(engine, "analyzeStack", req));
+    return analyzeResult(await unary<apb.AnalyzeResponse>(engine, "analyzeStack", req));
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {

@@ -15,7 +15,7 @@ import type {
 } from "@pulumi/policy";
 import { ControlId, control, FRAMEWORK_NAME, FRAMEWORK_VERSION } from "../policies/controls";
 import { Kind } from "./kinds";
-import { decide, SHARED_CONFIG } from "./exemptions";
+import { decide, ExemptionDecision, SHARED_CONFIG } from "./exemptions";
 import { levelFromStackTags, STACK_TAG_CONFIG } from "./profiles";
 import { StackIndex } from "./stack";
 
@@ -163,25 +163,31 @@ export function resourcePolicy<V, C = Record<string, never>>(
     remediate?: Remediate<C>,
 ): PackPolicy {
     const notFor = `applies to ${kind.label} resources only`;
+    /**
+     * The shared first steps of validation and remediation: answer "not applicable" (which
+     * throws through the SDK) for other types and for exempted resources; else the check context.
+     */
+    const applicable = (args: ResourceValidationArgs): { ctx: CheckContext<C>; ex: ExemptionDecision } => {
+        if (!kind.matches(args.type)) {
+            notApplicable(args, notFor);
+        }
+        const ctx: CheckContext<C> = {
+            config: configOf<C>(meta, args.getConfig<Record<string, unknown>>()),
+            type: args.type,
+            name: args.name,
+            urn: args.urn,
+        };
+        const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
+        if (ex.exempt) {
+            notApplicable(args, ex.exempt);
+        }
+        return { ctx, ex };
+    };
     const policy: ResourceValidationPolicy & { meta: PolicyMeta } = {
         ...sdkMetadata(meta),
         meta,
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
-            if (!kind.matches(args.type)) {
-                notApplicable(args, notFor);
-                return;
-            }
-            const ctx: CheckContext<C> = {
-                config: configOf<C>(meta, args.getConfig<Record<string, unknown>>()),
-                type: args.type,
-                name: args.name,
-                urn: args.urn,
-            };
-            const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
-            if (ex.exempt) {
-                notApplicable(args, ex.exempt);
-                return;
-            }
+            const { ctx, ex } = applicable(args);
             const say = reporter(meta, report, levelFromStackTags(meta, ctx.config, args.stackTags), ex.note);
             for (const view of read(args.type, args.props)) {
                 for (const message of check(view, ctx)) {
@@ -192,21 +198,7 @@ export function resourcePolicy<V, C = Record<string, never>>(
     };
     if (remediate) {
         policy.remediateResource = (args: ResourceValidationArgs) => {
-            if (!kind.matches(args.type)) {
-                notApplicable(args, notFor);
-                return undefined;
-            }
-            const ctx: CheckContext<C> = {
-                config: configOf<C>(meta, args.getConfig<Record<string, unknown>>()),
-                type: args.type,
-                name: args.name,
-                urn: args.urn,
-            };
-            const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
-            if (ex.exempt) {
-                notApplicable(args, ex.exempt);
-                return undefined;
-            }
+            const { ctx } = applicable(args);
             // Mutate in place: the SDK's proxy keeps secret values secret on write.
             return remediate(args.props, ctx) ? args.props : undefined;
         };

@@ -2,7 +2,7 @@
 // for as long as asked, collecting every distinct class of failure instead of stopping at the
 // first, each with its minimized input.
 //
-//   node -r ts-node/register/transpile-only bench/fuzz.ts [--minutes 10] [--seed N] [--out file.json]
+//   node -r ./scripts/ts.js bench/fuzz.ts [--minutes 10] [--seed N] [--out file.json]
 //
 // 1. The full sweep: every matched token form, hardened and insecure bags, every path set
 //    unknown, to two wrong types, to a secret and to null.

@@ -1,7 +1,7 @@
 // Summarize a V8 .cpuprofile (node --cpu-prof): where the time goes, by module group, by
 // function (self time), and inclusive time of the pack's own code by file.
 //
-//   node -r ts-node/register/transpile-only bench/profile.ts <file.cpuprofile> [--from-first-call]
+//   node -r ./scripts/ts.js bench/profile.ts <file.cpuprofile> [--from-first-call]
 
 import * as fs from "fs";
 

@@ -2,7 +2,7 @@
 // one resource policy, the same @pulumi/policy and @pulumi/pulumi) in one run. Both packs are
 // launched exactly as the Pulumi CLI launches them (engine/engine.ts) and driven over gRPC.
 //
-//   node -r ts-node/register/transpile-only bench/run.ts [--runs 5] [--no-write] [--profile [dir] [--phases cold-start,analyze,analyze-stack]]
+//   node -r ./scripts/ts.js bench/run.ts [--runs 5] [--no-write] [--profile [dir] [--phases cold-start,analyze,analyze-stack]]
 //
 // Measured per pack and run (runs alternate which pack goes first):
 //   cold start      process spawn -> ConfigureStack, GetPluginInfo, GetAnalyzerInfo, Configure,

@@ -25,6 +25,11 @@ export interface LaunchOptions {
     stackTags?: Record<string, string>;
     /** Extra node arguments, placed before the engine address as the CLI allows. */
     nodeArgs?: string[];
+    /**
+     * Boot the pack as `pulumi policy publish` does: no stack, so no ConfigureStack call and
+     * none of the PULUMI_NODEJS_* stack variables (pkg/backend/httpstate/policypack.go).
+     */
+    stackless?: boolean;
     env?: Record<string, string>;
 }
 
@@ -234,13 +239,20 @@ export class Engine {
         const env: Record<string, string> = {
             ...(process.env as Record<string, string>),
             PULUMI_NODEJS_TYPESCRIPT: "true",
-            PULUMI_NODEJS_ORGANIZATION: opts.organization ?? "organization",
-            PULUMI_NODEJS_PROJECT: opts.project ?? "project",
-            PULUMI_NODEJS_STACK: opts.stack ?? "dev",
-            PULUMI_NODEJS_DRY_RUN: String(opts.dryRun ?? true),
+            ...(opts.stackless
+                ? {}
+                : {
+                      PULUMI_NODEJS_ORGANIZATION: opts.organization ?? "organization",
+                      PULUMI_NODEJS_PROJECT: opts.project ?? "project",
+                      PULUMI_NODEJS_STACK: opts.stack ?? "dev",
+                      PULUMI_NODEJS_DRY_RUN: String(opts.dryRun ?? true),
+                  }),
             ...(opts.env ?? {}),
         };
-        if (opts.stackConfig) {
+        if (opts.stackless) {
+            for (const k of Object.keys(env)) if (k.startsWith("PULUMI_NODEJS_") && k !== "PULUMI_NODEJS_TYPESCRIPT") delete env[k];
+            delete env.PULUMI_CONFIG;
+        } else if (opts.stackConfig) {
             env.PULUMI_CONFIG = JSON.stringify(opts.stackConfig);
         }
         // The Node SDK never calls the engine address; any address in the right shape will do.
@@ -266,7 +278,9 @@ export class Engine {
             "grpc.max_send_message_length": 400 * 1024 * 1024,
         });
         const engine = new Engine(dir, proc, client, opts);
-        await engine.configureStack();
+        if (!opts.stackless) {
+            await engine.configureStack();
+        }
         return engine;
     }
 

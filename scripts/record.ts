@@ -3,8 +3,8 @@
 // parent, dependencies, propertyDependencies, inputs in wire form), in a preview shape
 // (IDs and computed outputs unknown) or an update shape (everything known).
 //
-//   ts-node scripts/record.ts <example dir> <preview|update>   prints the recording as JSON
-//   ts-node scripts/record.ts --all [--check]                  (re)writes or checks examples/*/recorded/*.json
+//   npm run record -- <program dir> <preview|update>   prints the recording of that program as JSON
+//   npm run record [-- --all] [--check]                (re)writes or checks examples/*/recorded/*.json
 
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -206,8 +206,8 @@ export function recordingPath(exampleDir: string, mode: string): string {
 
 /** Record in a fresh process (mocks are process-wide). */
 export function recordFresh(exampleDir: string, mode: "preview" | "update"): string {
-    const tsnode = require.resolve("ts-node/register/transpile-only", { paths: [ROOT] });
-    return execFileSync(process.execPath, ["-r", tsnode, path.join(ROOT, "scripts", "record.ts"), exampleDir, mode], {
+    const hook = path.join(ROOT, "scripts", "ts.js");
+    return execFileSync(process.execPath, ["-r", hook, path.join(ROOT, "scripts", "record.ts"), exampleDir, mode], {
         cwd: ROOT,
         encoding: "utf8",
         maxBuffer: 64 * 1024 * 1024,
@@ -220,7 +220,7 @@ export function format(r: RecordedStack): string {
 
 if (require.main === module) {
     const args = process.argv.slice(2);
-    if (args[0] === "--all") {
+    if (args.length === 0 || args[0] === "--all") {
         const check = args.includes("--check");
         let stale = 0;
         for (const dir of examples()) {

@@ -113,7 +113,7 @@ const diskEncryptionSet = new compute.DiskEncryptionSet("aks-des", {
 const cluster = new containerservice.ManagedCluster("aks", {
     resourceGroupName: resourceGroup.name,
     dnsPrefix: "akshardened",
-    kubernetesVersion: "1.34",
+    kubernetesVersion: "1.35",
     identity: { type: "SystemAssigned" },
     aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [adminGroupObjectId], tenantID: tenantId },
     disableLocalAccounts: true,

@@ -165,6 +165,16 @@ export class ClusterView {
         return this.entraBlock().get(this.native ? "enableAzureRBAC" : "azureRbacEnabled");
     }
 
+    /**
+     * Azure RBAC authorizes Entra users and groups: the flag set to true, or left unset on AKS
+     * Automatic, which preconfigures it (entra-id-authorization.md: "AKS Automatic clusters are
+     * preconfigured to use Azure RBAC for Kubernetes authorization").
+     */
+    azureRbacOn(): boolean {
+        const n = this.azureRbac();
+        return n.present ? n.bool() === true : this.automatic();
+    }
+
     /** Cluster-admin Entra groups: `aadProfile.adminGroupObjectIDs` / `…adminGroupObjectIds`. */
     adminGroups(): Node {
         return this.entraBlock().get(this.native ? "adminGroupObjectIDs" : "adminGroupObjectIds");
@@ -188,6 +198,25 @@ export class ClusterView {
     /** OIDC issuer: `oidcIssuerProfile.enabled` / `oidcIssuerEnabled`. */
     oidcIssuer(): Node {
         return this.native ? this.root.get("oidcIssuerProfile.enabled") : this.root.get("oidcIssuerEnabled");
+    }
+
+    /**
+     * AKS enables the OIDC issuer by itself on new clusters created with Kubernetes 1.34 or later
+     * (use-oidc-issuer.md). True when the cluster asks for 1.34+ or leaves the version to AKS, whose
+     * default for new clusters is past 1.34 since 1.34 left standard support (data/aks-release-calendar.json).
+     * Azure-native only: for the classic provider an unset `oidcIssuerEnabled` is judged as off, since
+     * azurerm sends its own value for it.
+     */
+    oidcOnByDefault(): boolean {
+        if (!this.native) {
+            return false;
+        }
+        const v = this.kubernetesVersion();
+        if (!v.present) {
+            return true;
+        }
+        const m = /^v?(\d+)\.(\d+)/.exec(v.str() ?? "");
+        return m !== null && (Number(m[1]) > 1 || Number(m[2]) >= 34);
     }
 
     /** AAD pod identity (deprecated): `podIdentityProfile.enabled` (azure-native only; absent in classic). */
@@ -298,6 +327,16 @@ export class ClusterView {
         return this.native ? this.root.get("autoUpgradeProfile.nodeOSUpgradeChannel") : this.root.get("nodeOsUpgradeChannel");
     }
 
+    /**
+     * Enrolled in AKS long-term support: `sku.tier: "Premium"` and `supportPlan: "AKSLongTermSupport"`
+     * (classic: `skuTier` and `supportPlan`), compared case-insensitively.
+     */
+    longTermSupport(): boolean {
+        const tier = (this.native ? this.root.get("sku.tier") : this.root.get("skuTier")).str()?.toLowerCase();
+        const plan = this.root.get("supportPlan").str()?.toLowerCase();
+        return tier === "premium" && plan === "akslongtermsupport";
+    }
+
     /** `kubernetesVersion` (both providers). */
     kubernetesVersion(): Node {
         return this.root.get("kubernetesVersion");
@@ -338,6 +377,16 @@ export class ClusterView {
     }
 
     // ---- node pools ------------------------------------------------------------
+
+    /**
+     * AKS Automatic's managed system node pools and node-autoprovisioned nodes:
+     * `hostedSystemProfile.systemNodeSubnetID` and `.nodeSubnetID` (azure-native API 2026-02-01 and
+     * later; a cluster without them runs its nodes in a VNet AKS manages). Absent Nodes for classic.
+     */
+    hostedSystemSubnets(): Node[] {
+        const h = this.native ? this.root.get("hostedSystemProfile") : new Node(undefined, "hostedSystemProfile");
+        return [h.get("systemNodeSubnetID"), h.get("nodeSubnetID")];
+    }
 
     /** Pools declared inline: `agentPoolProfiles[]` / `defaultNodePool`. */
     inlinePools(): PoolView[] {

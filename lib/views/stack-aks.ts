@@ -91,6 +91,19 @@ export class StackCluster {
     }
 
     /**
+     * AKS Automatic's node subnets: `hostedSystemProfile.{systemNodeSubnetID, nodeSubnetID}`, under
+     * the top-level key `hostedSystemProfile` (azure-native only; only the ones that are set).
+     */
+    hostedSubnets(): { key: string; values: (Node | undefined)[] } {
+        const h = this.native ? known(this.root, "hostedSystemProfile") : undefined;
+        if (h === undefined) {
+            return { key: "hostedSystemProfile", values: this.native && this.root.get("hostedSystemProfile").pending ? [undefined] : [] };
+        }
+        const values = ["systemNodeSubnetID", "nodeSubnetID"].map(k => known(h, k)).filter(v => v === undefined || v.present);
+        return { key: "hostedSystemProfile", values };
+    }
+
+    /**
      * Where the cluster sends logs: the Container Insights and Defender workspaces, each as the
      * top-level key it sits under and the workspace ID node (undefined when unknown).
      */

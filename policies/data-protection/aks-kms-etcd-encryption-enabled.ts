@@ -47,7 +47,9 @@ export function* check(c: ClusterView, ctx: CheckContext<Config>): Iterable<stri
         return;
     }
     if (kms.enabled && kms.enabled.bool() !== true) {
+        // Off: the key and network settings take effect only once it is on (one finding, not three).
         yield say({ element: CLUSTER, node: kms.enabled, absent: "KMS encryption is off", fix: "set it to true" });
+        return;
     }
     // Set from the key's output (key.keyUriWithVersion): unknown in preview, but named.
     if (!kms.keyId.pending && !kms.keyId.hasText) {

@@ -34,7 +34,9 @@ export function* check(c: ClusterView): Iterable<string> {
         return;
     }
     if (sp.enabled && sp.enabled.bool() !== true) {
+        // Off: rotation means nothing until the add-on runs (one finding, not two).
         yield say({ element: CLUSTER, node: sp.enabled, absent: "the add-on is off", fix: "set it to true" });
+        return;
     }
     if (sp.rotation.bool() !== true) {
         yield say({

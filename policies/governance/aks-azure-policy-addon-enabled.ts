@@ -16,12 +16,17 @@ export const meta: PolicyMeta = {
     remediationSteps: [
         "azure-native: set `addonProfiles: { azurepolicy: { enabled: true } }` on the ManagedCluster.",
         "classic azure: set `azurePolicyEnabled: true` on the KubernetesCluster.",
+        "AKS Automatic clusters (`sku.name: \"Automatic\"`) have the add-on enabled: leave it unset or true there.",
         "Then assign the Kubernetes policy initiatives (for example the Pod Security Standards baseline initiative) to the cluster's scope.",
     ].join("\n"),
 };
 
 export function* check(c: ClusterView): Iterable<string> {
     const enabled = c.azurePolicy();
+    // AKS Automatic enables the add-on (Deployment Safeguards need it); only an explicit value can contradict it.
+    if (!enabled.present && c.automatic()) {
+        return;
+    }
     if (enabled.bool() !== true) {
         yield say({ element: CLUSTER, node: enabled, absent: "the add-on is off", fix: "set it to true" });
     }

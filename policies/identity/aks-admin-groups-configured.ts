@@ -12,7 +12,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const meta: PolicyMeta = {
     name: "aks-admin-groups-configured",
     displayName: "AKS: cluster-admin granted to Entra groups",
-    description: "AKS clusters grant cluster-admin to named Microsoft Entra groups (approved ones, when an allow-list is configured), not to individual accounts.",
+    description: "AKS clusters grant cluster-admin to named Microsoft Entra groups (approved ones, when an allow-list is configured), not to individual accounts; with Azure RBAC, through role assignments instead.",
     controls: ["IAM-2"],
     checks: ["AKS-05"],
     severity: "medium",
@@ -22,6 +22,7 @@ export const meta: PolicyMeta = {
         "azure-native: set `aadProfile: { managed: true, adminGroupObjectIDs: [\"<group object id>\"] }` on the ManagedCluster.",
         "classic azure: set `azureActiveDirectoryRoleBasedAccessControl: { adminGroupObjectIds: [\"<group object id>\"] }` on the KubernetesCluster.",
         "Use the group's object ID (a GUID), e.g. the `objectId` output of an `azuread.Group`, not its display name.",
+        "With Azure RBAC for Kubernetes authorization (`enableAzureRBAC: true`, preconfigured on AKS Automatic) the list may stay empty: grant the \"Azure Kubernetes Service RBAC Cluster Admin\" role to a group instead.",
     ].join("\n"),
     config: {
         allowedAdminGroupObjectIds: {
@@ -44,6 +45,11 @@ export function* check(c: ClusterView, ctx: CheckContext<Config>): Iterable<stri
         return;
     }
     if (!groups.isArray || groups.items().length === 0) {
+        // With Azure RBAC, cluster-admin is an Azure role assignment (aks-admin-roles-assigned-to-groups
+        // checks those); the Entra admin group list is then optional, and Microsoft's examples leave it empty.
+        if (!(groups.present && !groups.isArray) && c.azureRbacOn()) {
+            return;
+        }
         yield say({ element: CLUSTER, node: groups, absent: "no Entra group holds cluster-admin", fix: "set it to the object IDs of the Entra groups that administer the cluster" });
         return;
     }

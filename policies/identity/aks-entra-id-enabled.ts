@@ -22,6 +22,10 @@ export const meta: PolicyMeta = {
 
 export function* check(c: ClusterView): Iterable<string> {
     const block = c.entraBlock();
+    // AKS Automatic preconfigures managed Entra ID with Azure RBAC (intro-aks-automatic.md).
+    if (!block.present && c.automatic()) {
+        return;
+    }
     if (!block.isObject) {
         yield say({
             element: CLUSTER,

@@ -23,17 +23,20 @@ export const meta: PolicyMeta = {
 export function* check(c: ClusterView): Iterable<string> {
     // AKS Automatic preconfigures workload identity and the OIDC issuer: only an explicit value can contradict it.
     const automatic = () => c.automatic();
-    const wi = c.workloadIdentity();
-    if (wi.bool() !== true && (wi.present || !automatic())) {
-        yield say({ element: CLUSTER, node: wi, absent: "workload identity is off", fix: "set it to true" });
-    }
+    // Read outside securityProfile first: in preview azure-native makes the whole securityProfile
+    // unknown whenever anything inside it comes from another resource, and the SDK stops the
+    // policy at the first unknown it reads (the findings before it are kept).
     const oidc = c.oidcIssuer();
-    if (oidc.bool() !== true && (oidc.present || !automatic())) {
-        yield say({ element: CLUSTER, node: oidc, absent: "off, unless the cluster was created on Kubernetes 1.34 or later", fix: "set it to true" });
+    if (oidc.bool() !== true && (oidc.present || !(automatic() || c.oidcOnByDefault()))) {
+        yield say({ element: CLUSTER, node: oidc, absent: "off: AKS turns it on by itself only for clusters created on Kubernetes 1.34 or later", fix: "set it to true" });
     }
     const pod = c.podIdentity();
     if (pod.present && pod.bool() !== false) {
         yield say({ element: CLUSTER, node: pod, fix: "set it to false or remove it: AAD Pod Identity is deprecated; use workload identity" });
+    }
+    const wi = c.workloadIdentity();
+    if (wi.bool() !== true && (wi.present || !automatic())) {
+        yield say({ element: CLUSTER, node: wi, absent: "workload identity is off", fix: "set it to true" });
     }
 }
 

@@ -1,6 +1,7 @@
-import { poolPolicy } from "../../lib/aks";
-import { say } from "../../lib/message";
-import { PolicyMeta } from "../../lib/policy";
+import { aksCluster, aksNodePool, anyOf } from "../../lib/kinds";
+import { CLUSTER, say } from "../../lib/message";
+import { PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { ClusterView } from "../../lib/views/cluster";
 import { PoolView } from "../../lib/views/nodepool";
 
 export const meta: PolicyMeta = {
@@ -15,14 +16,43 @@ export const meta: PolicyMeta = {
     remediationSteps: [
         "azure-native: set `vnetSubnetID` to the subnet's resource ID on every `agentPoolProfiles[]` entry and on every AgentPool.",
         "classic azure: set `vnetSubnetId` on `defaultNodePool` and on every KubernetesClusterNodePool.",
+        "A separate AgentPool / KubernetesClusterNodePool without a subnet joins its cluster's VNet: set the subnet on the cluster's pools.",
+        "AKS Automatic without declared pools: set `hostedSystemProfile: { systemNodeSubnetID, nodeSubnetID }` (ManagedCluster API 2026-02-01 or later, e.g. from `pulumi package add azure-native containerservice 2026-02-01`).",
         "Grant the cluster identity Network Contributor on the subnet (or the VNet) first. The subnet of an existing pool cannot be changed: the pool is replaced.",
     ].join("\n"),
 };
 
-export function* check(pool: PoolView): Iterable<string> {
+/** Every pool a cluster declares; an AKS Automatic cluster that declares none stands for its managed nodes. */
+function read(type: string, props: unknown): (PoolView | ClusterView)[] {
+    const clusters = ClusterView.read(type, props);
+    if (clusters.length === 0) {
+        return PoolView.read(type, props);
+    }
+    const pools = clusters[0].inlinePools();
+    return pools.length === 0 && clusters[0].automatic() ? [clusters[0]] : pools;
+}
+
+export function* check(pool: PoolView | ClusterView): Iterable<string> {
+    if (pool instanceof ClusterView) {
+        for (const subnet of pool.hostedSystemSubnets()) {
+            if (!subnet.pending && !subnet.hasText) {
+                yield say({
+                    element: CLUSTER,
+                    node: subnet,
+                    absent: "AKS Automatic runs its nodes in a VNet it creates and manages",
+                    fix: "set it to the resource ID of a subnet in your virtual network",
+                });
+            }
+        }
+        return;
+    }
     const subnet = pool.vnetSubnetId();
     // A subnet ID from another resource's output is set; its value is known only after the update.
     if (subnet.pending || subnet.hasText) {
+        return;
+    }
+    // A separate pool without a subnet lands in its cluster's VNet: the cluster's pools are judged there.
+    if (pool.separate && !subnet.present) {
         return;
     }
     yield say({
@@ -34,4 +64,4 @@ export function* check(pool: PoolView): Iterable<string> {
     });
 }
 
-export const policy = poolPolicy(meta, check);
+export const policy = resourcePolicy(meta, anyOf("AKS cluster and node pool", aksCluster, aksNodePool), read, check);

@@ -93,6 +93,10 @@ export function* check(ctx: StackCheckContext<Record<string, never>>): Iterable<
     for (const c of StackCluster.all(ctx.stack)) {
         const { key, values } = c.inlineSubnets();
         use(index.resolve(c.r, key, values), c.label);
+        const hosted = c.hostedSubnets();
+        if (hosted.values.length > 0) {
+            use(index.resolve(c.r, hosted.key, hosted.values), c.label);
+        }
     }
     for (const p of separatePoolSubnets(ctx.stack)) {
         use(index.resolve(p.r, p.key, [p.value]), label(p.r));

@@ -14,14 +14,19 @@ const ALLOWED = { allowedAdminGroupObjectIds: [GROUP] };
 const OUTSIDE = `which is not in allowedAdminGroupObjectIds ["${GROUP}"]; grant cluster-admin only to the approved groups.`;
 const NOT_APPLICABLE = "applies to AKS cluster resources only";
 
-/** An azure-native cluster with these admin groups (`undefined`: none). */
+/** An azure-native cluster with Kubernetes RBAC (not Azure RBAC) and these admin groups (`undefined`: none). */
 function groups(ids: unknown) {
-    return managedCluster({ aadProfile: { adminGroupObjectIDs: ids } });
+    return managedCluster({ aadProfile: { managed: true, enableAzureRBAC: false, adminGroupObjectIDs: ids } });
 }
 
-/** A classic cluster with these admin groups. */
+/** A classic cluster with Kubernetes RBAC and these admin groups. */
 function classicGroups(ids: unknown) {
-    return classicCluster({ azureActiveDirectoryRoleBasedAccessControl: { adminGroupObjectIds: ids } });
+    return classicCluster({ azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: false, adminGroupObjectIds: ids } });
+}
+
+/** An azure-native cluster with Azure RBAC for Kubernetes authorization and these admin groups. */
+function azureRbac(ids: unknown, flag: unknown = true) {
+    return managedCluster({ aadProfile: { managed: true, enableAzureRBAC: flag, adminGroupObjectIDs: ids } });
 }
 
 describe("aks-admin-groups-configured", () => {
@@ -42,6 +47,22 @@ describe("aks-admin-groups-configured", () => {
 
     const cases: { name: string; props: Record<string, unknown>; type?: string; config?: Record<string, unknown>; want: string[] }[] = [
         { name: "accepts any group object ID without an allow-list (default config)", props: groups([GROUP, OTHER]), want: [] },
+        // Azure RBAC: admins are Azure role assignments, the Entra admin group list is optional
+        { name: "passes Azure RBAC without admin groups", props: azureRbac(undefined), want: [] },
+        { name: "passes Azure RBAC with an empty admin group list", props: azureRbac([]), want: [] },
+        { name: "passes Azure RBAC given as the string \"true\"", props: azureRbac([], "true"), want: [] },
+        { name: "fails Azure RBAC set to false without admin groups", props: azureRbac([], false),
+            want: [`The cluster sets aadProfile.adminGroupObjectIDs: []; ${FIX}`] },
+        { name: "with Azure RBAC, still fails a malformed list", props: azureRbac(GROUP),
+            want: [`The cluster sets aadProfile.adminGroupObjectIDs: "${GROUP}"; ${FIX}`] },
+        { name: "with Azure RBAC, still checks groups that are set against the allow-list", config: ALLOWED, props: azureRbac([OTHER]),
+            want: [`The cluster sets aadProfile.adminGroupObjectIDs[0]: "${OTHER}", ${OUTSIDE}`] },
+        { name: "passes AKS Automatic without aadProfile (Azure RBAC preconfigured)",
+            props: managedCluster({ sku: { name: "Automatic", tier: "Standard" }, aadProfile: undefined }), want: [] },
+        { name: "fails AKS Automatic that turns Azure RBAC off without admin groups",
+            props: managedCluster({ sku: { name: "Automatic", tier: "Standard" }, aadProfile: { managed: true, enableAzureRBAC: false, adminGroupObjectIDs: undefined } }), want: [ABSENT] },
+        { name: "classic: passes azureRbacEnabled without admin groups", type: T.classicCluster,
+            props: classicCluster({ azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: true } }), want: [] },
         { name: "fails when aadProfile is absent", props: managedCluster({ aadProfile: undefined }), want: [ABSENT] },
         { name: "treats a null list as absent", props: groups(null), want: [ABSENT] },
         { name: "fails an empty list", props: groups([]), want: [`The cluster sets aadProfile.adminGroupObjectIDs: []; ${FIX}`] },
@@ -89,7 +110,7 @@ describe("aks-admin-groups-configured", () => {
         { name: "classic: fails a group outside the allow-list", type: T.classicCluster, config: ALLOWED, props: classicGroups([OTHER]),
             want: [`The cluster sets azureActiveDirectoryRoleBasedAccessControl.adminGroupObjectIds[0]: "${OTHER}", ${OUTSIDE}`] },
         { name: "classic: does not read the azure-native spelling", type: T.classicCluster,
-            props: classicCluster({ azureActiveDirectoryRoleBasedAccessControl: { adminGroupObjectIds: undefined, adminGroupObjectIDs: [GROUP] } }), want: [CLASSIC_ABSENT] },
+            props: classicCluster({ azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: false, adminGroupObjectIds: undefined, adminGroupObjectIDs: [GROUP] } }), want: [CLASSIC_ABSENT] },
     ];
     for (const c of cases) {
         it(c.name, () => {
@@ -107,6 +128,11 @@ describe("aks-admin-groups-configured", () => {
         const out = validate(policy, T.classicCluster, classicGroups(unknown));
         assert.deepEqual(out.violations, []);
         assert.equal(out.unknown, undefined);
+    });
+    it("without admin groups, an Azure RBAC flag unknown during preview gets the SDK's note, not a violation", () => {
+        const out = validate(policy, T.managedCluster, azureRbac([], unknown));
+        assert.deepEqual(out.violations, []);
+        assert.equal(out.unknown, "string value at .aadProfile.enableAzureRBAC can't be known during preview");
     });
     it("still reports a bad element beside an unknown one", () => {
         const out = validate(policy, T.managedCluster, groups([unknown, "aks-admins"]));

@@ -34,6 +34,12 @@ describe("aks-azure-policy-addon-enabled", () => {
     }
 
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
+        // AKS Automatic enables the add-on (Deployment Safeguards need it)
+        { name: "passes AKS Automatic without the add-on block", props: managedCluster({ sku: { name: "Automatic", tier: "Standard" }, addonProfiles: undefined }), want: [] },
+        { name: "fails AKS Automatic that turns the add-on off", props: managedCluster({ sku: { name: "Automatic" }, addonProfiles: { azurepolicy: { enabled: false } } }),
+            want: ["The cluster sets addonProfiles.azurepolicy.enabled: false; set it to true."] },
+        { name: "fails the Base SKU without the add-on block", props: managedCluster({ sku: { name: "Base" }, addonProfiles: undefined }),
+            want: ["The cluster does not set addonProfiles.azurepolicy.enabled (the add-on is off); set it to true."] },
         // key case variants
         { name: "accepts the add-on key azurePolicy", props: withAddon("azurePolicy", { enabled: true }), want: [] },
         { name: "accepts the add-on key AZUREPOLICY", props: withAddon("AZUREPOLICY", { enabled: true }), want: [] },

@@ -34,6 +34,12 @@ describe("aks-entra-id-enabled", () => {
         { name: "fails when aadProfile.managed is absent (legacy integration)", props: managedCluster({ aadProfile: { managed: undefined } }), want: [NO_MANAGED] },
         { name: "fails an empty aadProfile", props: managedCluster({ aadProfile: { managed: undefined, enableAzureRBAC: undefined, adminGroupObjectIDs: undefined } }), want: [NO_MANAGED] },
         { name: "treats aadProfile: null as absent", props: managedCluster({ aadProfile: null }), want: [NO_AAD] },
+        // AKS Automatic preconfigures managed Entra ID with Azure RBAC
+        { name: "passes AKS Automatic without aadProfile", props: managedCluster({ sku: { name: "Automatic", tier: "Standard" }, aadProfile: undefined }), want: [] },
+        { name: "passes AKS Automatic given as \"automatic\"", props: managedCluster({ sku: { name: "automatic" }, aadProfile: null }), want: [] },
+        { name: "fails AKS Automatic that sets the legacy integration", props: managedCluster({ sku: { name: "Automatic" }, aadProfile: { managed: false } }),
+            want: ["The cluster sets aadProfile.managed: false; set it to true."] },
+        { name: "fails the Base SKU without aadProfile", props: managedCluster({ sku: { name: "Base" }, aadProfile: undefined }), want: [NO_AAD] },
         { name: "accepts the string \"true\" as the platform does", props: managedCluster({ aadProfile: { managed: "true" } }), want: [] },
         { name: "accepts \"TRUE\" in any case", props: managedCluster({ aadProfile: { managed: "TRUE" } }), want: [] },
         { name: "fails the string \"false\"", props: managedCluster({ aadProfile: { managed: "false" } }),

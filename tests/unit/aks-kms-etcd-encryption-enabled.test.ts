@@ -46,7 +46,9 @@ describe("aks-kms-etcd-encryption-enabled", () => {
         { name: "fails an array where the KMS block is expected", props: kms([{ enabled: true }]), want: [`The cluster sets ${P}: [{"enabled":true}]; ${NATIVE_FIX}`] },
         { name: "names only enabled and keyId in the fix when a public key vault is accepted", config: PUBLIC_OK, props: kms(undefined),
             want: [`The cluster does not set ${P} ${PLATFORM}; set it to { enabled: true, keyId: <versioned key ID> }.`] },
-        { name: "reports every missing field of an empty block, in order", props: kms({}), want: [OFF, NO_KEY, NO_ACCESS] },
+        { name: "reports only that KMS is off for an empty block (key and network access follow once it is on)", props: kms({}), want: [OFF] },
+        { name: "reports only that KMS is off when disabled with a public key vault", props: kms({ enabled: false, keyVaultNetworkAccess: "Public" }),
+            want: [`The cluster sets ${P}.enabled: false; set it to true.`] },
         // enabled
         { name: "fails when enabled is absent (KMS is off)", props: kms({ keyId: KEY_ID, keyVaultNetworkAccess: "Private", keyVaultResourceId: "/v" }), want: [OFF] },
         { name: "accepts enabled as the string \"true\"", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { enabled: "true" } } }), want: [] },

@@ -6,6 +6,7 @@ import { automaticCluster, SUBNET, vnetAgentPool, vnetClassicNodePool, vnetClass
 import { secret, unknown, validate } from "../harness";
 
 const WHY = "(AKS puts the nodes in a VNet it creates and manages in the node resource group)";
+const AUTO_WHY = "AKS Automatic runs its nodes in a VNet it creates and manages";
 const FIX = "set it to the resource ID of a subnet in your virtual network.";
 const NOT_APPLICABLE = "applies to AKS cluster and node pool resources only";
 
@@ -27,8 +28,11 @@ describe("aks-node-pool-vnet-subnet-configured", () => {
             it("passes an AgentPool in a customer subnet", () => {
                 assert.deepEqual(validate(policy, type, vnetAgentPool()).violations, []);
             });
-            it("fails an AgentPool without a subnet", () => {
-                assert.deepEqual(validate(policy, type, agentPool()).violations, [`Node pool "user" does not set vnetSubnetID ${WHY}; ${FIX}`]);
+            it("passes an AgentPool without a subnet: it joins its cluster's VNet, judged on the cluster", () => {
+                assert.deepEqual(validate(policy, type, agentPool()).violations, []);
+            });
+            it("fails an AgentPool with an empty subnet ID", () => {
+                assert.deepEqual(validate(policy, type, agentPool({ vnetSubnetID: "" })).violations, [`Node pool "user" sets vnetSubnetID: ""; ${FIX}`]);
             });
         });
     }
@@ -55,8 +59,23 @@ describe("aks-node-pool-vnet-subnet-configured", () => {
             want: [`agentPoolProfiles[0] ("system") sets vnetSubnetID: [secret]; ${FIX}`] },
         { name: "does not read the classic spelling on azure-native", props: managedCluster({ agentPoolProfiles: [merge(nativePool({ vnetSubnetID: undefined }), { vnetSubnetId: SUBNET })] }),
             want: [`agentPoolProfiles[0] ("system") does not set vnetSubnetID ${WHY}; ${FIX}`] },
-        { name: "AgentPool: names a pool without agentPoolName generically", type: T.agentPool, props: agentPool({ agentPoolName: undefined }),
-            want: [`The node pool does not set vnetSubnetID ${WHY}; ${FIX}`] },
+        { name: "AgentPool: names a pool without agentPoolName generically", type: T.agentPool, props: agentPool({ agentPoolName: undefined, vnetSubnetID: " " }),
+            want: [`The node pool sets vnetSubnetID: " "; ${FIX}`] },
+        { name: "AgentPool: a null subnet is absent: the pool joins its cluster's VNet", type: T.agentPool, props: agentPool({ vnetSubnetID: null }), want: [] },
+        // AKS Automatic without declared pools: its managed system nodes and autoprovisioned nodes
+        { name: "Automatic without pools: fails the AKS-managed VNet, naming both hostedSystemProfile subnets",
+            props: automaticCluster({ agentPoolProfiles: undefined }), want: [
+                `The cluster does not set hostedSystemProfile.systemNodeSubnetID (${AUTO_WHY}); ${FIX}`,
+                `The cluster does not set hostedSystemProfile.nodeSubnetID (${AUTO_WHY}); ${FIX}`,
+            ] },
+        { name: "Automatic without pools: passes both hostedSystemProfile subnets",
+            props: merge(automaticCluster({ agentPoolProfiles: undefined }), { hostedSystemProfile: { enabled: true, systemNodeSubnetID: SUBNET, nodeSubnetID: SUBNET } }), want: [] },
+        { name: "Automatic without pools: fails the missing one of the two",
+            props: merge(automaticCluster({ agentPoolProfiles: [] }), { hostedSystemProfile: { systemNodeSubnetID: SUBNET } }),
+            want: [`The cluster does not set hostedSystemProfile.nodeSubnetID (${AUTO_WHY}); ${FIX}`] },
+        { name: "Automatic without pools: passes subnets from another resource's output",
+            props: merge(automaticCluster({ agentPoolProfiles: undefined }), { hostedSystemProfile: { systemNodeSubnetID: unknown, nodeSubnetID: unknown } }), want: [] },
+        { name: "Base SKU without pools: checks nothing (its pools are declared separately)", props: automaticCluster({ sku: { name: "Base" }, agentPoolProfiles: undefined }), want: [] },
         // classic
         { name: "classic: passes defaultNodePool.vnetSubnetId", type: T.classicCluster, props: classicCluster({ defaultNodePool: vnetClassicPool() }), want: [] },
         { name: "classic: fails defaultNodePool without a subnet", type: T.classicCluster, props: classicCluster(),
@@ -65,8 +84,7 @@ describe("aks-node-pool-vnet-subnet-configured", () => {
             want: [`defaultNodePool ("system") does not set vnetSubnetId ${WHY}; ${FIX}`] },
         { name: "classic: checks nothing when defaultNodePool is absent", type: T.classicCluster, props: classicCluster({ defaultNodePool: undefined }), want: [] },
         { name: "classic node pool: passes vnetSubnetId", type: T.classicNodePool, props: vnetClassicNodePool(), want: [] },
-        { name: "classic node pool: fails without a subnet", type: T.classicNodePool, props: classicNodePool(),
-            want: [`Node pool "user" does not set vnetSubnetId ${WHY}; ${FIX}`] },
+        { name: "classic node pool: passes without a subnet (it joins its cluster's VNet)", type: T.classicNodePool, props: classicNodePool(), want: [] },
         { name: "classic node pool: fails an empty subnet ID", type: T.classicNodePool, props: vnetClassicNodePool({ vnetSubnetId: "" }),
             want: [`Node pool "user" sets vnetSubnetId: ""; ${FIX}`] },
     ];

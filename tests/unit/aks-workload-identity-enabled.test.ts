@@ -6,7 +6,7 @@ import { automaticCluster, classicHardened, nativeHardened } from "../fixtures/a
 import { secret, unknown, validate } from "../harness";
 
 const WI_WHY = "(workload identity is off)";
-const OIDC_WHY = "(off, unless the cluster was created on Kubernetes 1.34 or later)";
+const OIDC_WHY = "(off: AKS turns it on by itself only for clusters created on Kubernetes 1.34 or later)";
 const WI_ABSENT = `The cluster does not set securityProfile.workloadIdentity.enabled ${WI_WHY}; set it to true.`;
 const OIDC_ABSENT = `The cluster does not set oidcIssuerProfile.enabled ${OIDC_WHY}; set it to true.`;
 const CLASSIC_WI_ABSENT = `The cluster does not set workloadIdentityEnabled ${WI_WHY}; set it to true.`;
@@ -21,7 +21,7 @@ describe("aks-workload-identity-enabled", () => {
                 assert.deepEqual(validate(policy, type, nativeHardened()).violations, []);
             });
             it("fails a cluster that sets neither (Azure default), reporting each field", () => {
-                assert.deepEqual(validate(policy, type, managedCluster()).violations, [WI_ABSENT, OIDC_ABSENT]);
+                assert.deepEqual(validate(policy, type, managedCluster({ kubernetesVersion: "1.33" })).violations, [OIDC_ABSENT, WI_ABSENT]);
             });
             it("fails AAD Pod Identity", () => {
                 assert.deepEqual(validate(policy, type, nativeHardened({ podIdentityProfile: { enabled: true } })).violations,
@@ -40,13 +40,16 @@ describe("aks-workload-identity-enabled", () => {
             want: ["The cluster sets oidcIssuerProfile.enabled: false; set it to true."] },
         { name: "fails when securityProfile is absent", props: nativeHardened({ securityProfile: undefined }), want: [WI_ABSENT] },
         { name: "fails when securityProfile.workloadIdentity is absent", props: nativeHardened({ securityProfile: { workloadIdentity: undefined } }), want: [WI_ABSENT] },
-        { name: "fails when oidcIssuerProfile is absent", props: nativeHardened({ oidcIssuerProfile: undefined }), want: [OIDC_ABSENT] },
+        { name: "fails when oidcIssuerProfile is absent on a cluster created on 1.33", props: nativeHardened({ oidcIssuerProfile: undefined, kubernetesVersion: "1.33" }), want: [OIDC_ABSENT] },
+        { name: "passes an absent oidcIssuerProfile on 1.34 and later (AKS turns it on for new clusters)", props: nativeHardened({ oidcIssuerProfile: undefined, kubernetesVersion: "1.34.2" }), want: [] },
+        { name: "passes an absent oidcIssuerProfile when AKS picks the version (its default is past 1.34)", props: nativeHardened({ oidcIssuerProfile: undefined, kubernetesVersion: undefined }), want: [] },
+        { name: "fails an absent oidcIssuerProfile with a malformed version", props: nativeHardened({ oidcIssuerProfile: undefined, kubernetesVersion: "latest" }), want: [OIDC_ABSENT] },
         { name: "fails when securityProfile is not an object", props: nativeHardened({ securityProfile: "workloadIdentity" }), want: [WI_ABSENT] },
         { name: "accepts the string \"true\" for both", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: "true" } }, oidcIssuerProfile: { enabled: "TRUE" } }), want: [] },
         { name: "fails malformed flags, showing them", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: "on" } }, oidcIssuerProfile: { enabled: 1 } }),
-            want: ["The cluster sets securityProfile.workloadIdentity.enabled: \"on\"; set it to true.", "The cluster sets oidcIssuerProfile.enabled: 1; set it to true."] },
-        { name: "reports all three fields, in order", props: managedCluster({ podIdentityProfile: { enabled: true } }),
-            want: [WI_ABSENT, OIDC_ABSENT, `The cluster sets podIdentityProfile.enabled: true; ${POD}`] },
+            want: ["The cluster sets oidcIssuerProfile.enabled: 1; set it to true.", "The cluster sets securityProfile.workloadIdentity.enabled: \"on\"; set it to true."] },
+        { name: "reports all three fields, securityProfile last", props: managedCluster({ podIdentityProfile: { enabled: true }, kubernetesVersion: "1.33" }),
+            want: [OIDC_ABSENT, `The cluster sets podIdentityProfile.enabled: true; ${POD}`, WI_ABSENT] },
         { name: "passes podIdentityProfile.enabled: false", props: nativeHardened({ podIdentityProfile: { enabled: false } }), want: [] },
         { name: "passes podIdentityProfile without the flag (off)", props: nativeHardened({ podIdentityProfile: { userAssignedIdentities: [] } }), want: [] },
         { name: "fails a malformed pod identity flag", props: nativeHardened({ podIdentityProfile: { enabled: "yes" } }),
@@ -54,18 +57,18 @@ describe("aks-workload-identity-enabled", () => {
         { name: "accepts the string \"false\" for pod identity", props: nativeHardened({ podIdentityProfile: { enabled: "false" } }), want: [] },
         { name: "never prints secret flags", props: nativeHardened({ oidcIssuerProfile: { enabled: secret("hunter2") }, podIdentityProfile: { enabled: secret(true) } }),
             want: ["The cluster sets oidcIssuerProfile.enabled: [secret]; set it to true.", `The cluster sets podIdentityProfile.enabled: [secret]; ${POD}`] },
-        { name: "does not read the classic spellings on azure-native", props: merge(managedCluster(), { workloadIdentityEnabled: true, oidcIssuerEnabled: true }),
-            want: [WI_ABSENT, OIDC_ABSENT] },
+        { name: "does not read the classic spellings on azure-native", props: merge(managedCluster({ kubernetesVersion: "1.33" }), { workloadIdentityEnabled: true, oidcIssuerEnabled: true }),
+            want: [OIDC_ABSENT, WI_ABSENT] },
         // AKS Automatic
         { name: "Automatic: fails explicit false values, which contradict the preconfigured settings",
             props: automaticCluster({ securityProfile: { workloadIdentity: { enabled: false } }, oidcIssuerProfile: { enabled: false } }),
-            want: ["The cluster sets securityProfile.workloadIdentity.enabled: false; set it to true.", "The cluster sets oidcIssuerProfile.enabled: false; set it to true."] },
+            want: ["The cluster sets oidcIssuerProfile.enabled: false; set it to true.", "The cluster sets securityProfile.workloadIdentity.enabled: false; set it to true."] },
         { name: "Automatic: still fails AAD Pod Identity", props: automaticCluster({ podIdentityProfile: { enabled: true } }),
             want: [`The cluster sets podIdentityProfile.enabled: true; ${POD}`] },
-        { name: "Base SKU: fails the omitted flags", props: automaticCluster({ sku: { name: "Base" } }), want: [WI_ABSENT, OIDC_ABSENT] },
+        { name: "Base SKU: fails the omitted flags", props: automaticCluster({ sku: { name: "Base" }, kubernetesVersion: "1.33" }), want: [OIDC_ABSENT, WI_ABSENT] },
         // classic
         { name: "classic: passes workloadIdentityEnabled and oidcIssuerEnabled", type: T.classicCluster, props: classicHardened(), want: [] },
-        { name: "classic: fails when both are absent", type: T.classicCluster, props: classicCluster(), want: [CLASSIC_WI_ABSENT, CLASSIC_OIDC_ABSENT] },
+        { name: "classic: fails when both are absent", type: T.classicCluster, props: classicCluster(), want: [CLASSIC_OIDC_ABSENT, CLASSIC_WI_ABSENT] },
         { name: "classic: fails workloadIdentityEnabled: false", type: T.classicCluster, props: classicHardened({ workloadIdentityEnabled: false }),
             want: ["The cluster sets workloadIdentityEnabled: false; set it to true."] },
         { name: "classic: fails oidcIssuerEnabled: \"no\"", type: T.classicCluster, props: classicHardened({ oidcIssuerEnabled: "no" }),
@@ -73,7 +76,7 @@ describe("aks-workload-identity-enabled", () => {
         { name: "classic: has no pod identity field (ignores an azure-native one)", type: T.classicCluster,
             props: merge(classicHardened(), { podIdentityProfile: { enabled: true } }), want: [] },
         { name: "classic: has no Automatic SKU on this token", type: T.classicCluster,
-            props: merge(classicCluster(), { sku: { name: "Automatic" } }), want: [CLASSIC_WI_ABSENT, CLASSIC_OIDC_ABSENT] },
+            props: merge(classicCluster(), { sku: { name: "Automatic" } }), want: [CLASSIC_OIDC_ABSENT, CLASSIC_WI_ABSENT] },
     ];
     for (const c of cases) {
         it(c.name, () => {
@@ -84,8 +87,12 @@ describe("aks-workload-identity-enabled", () => {
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string; want?: string[] }[] = [
         { name: "the workload identity flag", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: unknown } } }),
             note: "string value at .securityProfile.workloadIdentity.enabled can't be known during preview" },
-        { name: "the OIDC flag (after reporting what came before it)", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: false } }, oidcIssuerProfile: { enabled: unknown } }),
-            note: "string value at .oidcIssuerProfile.enabled can't be known during preview", want: ["The cluster sets securityProfile.workloadIdentity.enabled: false; set it to true."] },
+        { name: "the OIDC flag", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: false } }, oidcIssuerProfile: { enabled: unknown } }),
+            note: "string value at .oidcIssuerProfile.enabled can't be known during preview" },
+        // azure-native makes the whole securityProfile unknown in preview when anything inside it
+        // comes from another resource: what lies outside it is still decided.
+        { name: "the whole securityProfile (after deciding the OIDC issuer)", props: nativeHardened({ securityProfile: unknown, oidcIssuerProfile: { enabled: false } }),
+            note: "string value at .securityProfile can't be known during preview", want: ["The cluster sets oidcIssuerProfile.enabled: false; set it to true."] },
         { name: "the pod identity flag", props: nativeHardened({ podIdentityProfile: { enabled: unknown } }),
             note: "string value at .podIdentityProfile.enabled can't be known during preview" },
         { name: "the SKU of a cluster that omits the flags", props: automaticCluster({ sku: unknown }),

@@ -144,3 +144,16 @@ export const sentinelOnboarding = anyOf("Sentinel onboarding",
 export const logAnalyticsWorkspace = anyOf("Log Analytics workspace",
     azureNative("operationalinsights", "Workspace"),
     classic("azure:operationalinsights/analyticsWorkspace:AnalyticsWorkspace"));
+export const resourceGroup = anyOf("resource group",
+    azureNative("resources", "ResourceGroup"),
+    classic("azure:core/resourceGroup:ResourceGroup"));
+export const routeTable = anyOf("route table",
+    azureNative("network", "RouteTable"),
+    classic("azure:network/routeTable:RouteTable"));
+export const route = anyOf("route",
+    azureNative("network", "Route"),
+    classic("azure:network/route:Route"));
+export const subnetRouteTableAssociation = classic("azure:network/subnetRouteTableAssociation:SubnetRouteTableAssociation");
+export const monitorWorkspace = anyOf("Azure Monitor workspace",
+    azureNative("monitor", "AzureMonitorWorkspace"),
+    classic("azure:monitoring/workspace:Workspace"));

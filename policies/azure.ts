@@ -10,6 +10,7 @@ import * as acrPublicAccess from "./images/acr-public-network-access-restricted"
 import * as acrQuarantine from "./images/acr-quarantine-policy-enabled";
 import * as acrRetention from "./images/acr-retention-policy-enabled";
 import * as acrSku from "./images/acr-sku-premium";
+import * as monitoringWorkspacePublicAccess from "./monitoring/monitoring-workspace-public-access-disabled";
 import * as nsgManagementPorts from "./network/nsg-management-ports-restricted";
 
 export const azurePolicies: PackPolicy[] = [
@@ -24,4 +25,5 @@ export const azurePolicies: PackPolicy[] = [
     kvPublicAccess.policy,
     kvRbac.policy,
     nsgManagementPorts.policy,
+    monitoringWorkspacePublicAccess.policy,
 ];

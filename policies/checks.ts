@@ -60,6 +60,7 @@ export const checks: readonly Check[] = [
     { id: "KV-01", controls: ["DATA-3"], title: "Key Vault purge protection (soft delete not disabled)" },
     { id: "KV-02", controls: ["DATA-3", "NET-3"], title: "Key Vault not publicly reachable" },
     { id: "KV-03", controls: ["DATA-3", "IAM-2"], title: "Key Vault uses Azure RBAC data-plane authorization" },
+    { id: "LAW-01", controls: ["NET-3", "LOG-1"], title: "Log Analytics and Azure Monitor workspaces reached over Private Link only" },
     { id: "VNET-01", controls: ["NET-5", "NET-1"], title: "Node subnet has an NSG" },
     { id: "VNET-02", controls: ["NET-5", "NET-6"], title: "No NSG rule allowing Internet/any inbound to SSH, RDP, HTTP, API or kubelet ports" },
     { id: "VNET-03", controls: ["NET-3"], title: "Private endpoints for ACR and Key Vault" },
@@ -99,4 +100,5 @@ export const checks: readonly Check[] = [
     { id: "K8S-13", controls: ["POD-1"], title: "Namespaces carry Pod Security Admission enforce labels" },
     { id: "K8S-14", controls: ["DATA-2"], title: "Ingress terminates TLS (HTTPS only)" },
     { id: "K8S-15", controls: ["NET-3", "NET-5"], title: "No public LoadBalancer Services / externalIPs" },
+    { id: "K8S-16", controls: ["IAM-2", "DATA-3"], title: "No ingress-nginx snippet annotations (configuration injection, CVE-2021-25742 / CVE-2025-1974)" },
 ];

@@ -10,6 +10,8 @@ import { policy as ingressTlsEnabled } from "./kubernetes/k8s-ingress-tls-enable
 import { policy as namespaceDefaultDenyNetworkPolicy } from "./kubernetes/k8s-namespace-default-deny-network-policy";
 import { policy as namespacePssEnforced } from "./kubernetes/k8s-namespace-pss-enforced";
 import { policy as noCredentialLiterals } from "./kubernetes/k8s-no-credential-literals";
+import { policy as secretsMountedAsFiles } from "./kubernetes/k8s-secrets-mounted-as-files";
+import { policy as ingressNginxSnippetsDisallowed } from "./kubernetes/k8s-ingress-nginx-snippets-disallowed";
 import { policy as rbacClusterAdminRestricted } from "./kubernetes/k8s-rbac-cluster-admin-restricted";
 import { policy as rbacNoEscalationPermissions } from "./kubernetes/k8s-rbac-no-escalation-permissions";
 import { policy as rbacNoWildcards } from "./kubernetes/k8s-rbac-no-wildcards";
@@ -26,6 +28,7 @@ export const kubernetesPolicies: PackPolicy[] = [
     imageTagPinned,
     imagePullPolicyAlways,
     noCredentialLiterals,
+    secretsMountedAsFiles,
     namespaceDefaultDenyNetworkPolicy,
     rbacNoWildcards,
     rbacClusterAdminRestricted,
@@ -34,5 +37,6 @@ export const kubernetesPolicies: PackPolicy[] = [
     namespacePssEnforced,
     ingressTlsEnabled,
     serviceNotPublic,
+    ingressNginxSnippetsDisallowed,
     helmObjectsVisible,
 ];

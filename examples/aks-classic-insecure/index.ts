@@ -41,5 +41,12 @@ const spotPool = new azure.containerservice.KubernetesClusterNodePool("spot", {
     nodePublicIpEnabled: true,
 });
 
+// A Log Analytics workspace left open to public ingestion and queries (the provider's defaults).
+new azure.operationalinsights.AnalyticsWorkspace("aks-classic-logs", {
+    resourceGroupName: resourceGroup.name,
+    sku: "PerGB2018",
+    retentionInDays: 30,
+});
+
 export const clusterName = cluster.name;
 export const poolName = spotPool.name;

@@ -20,8 +20,12 @@ const adminGroupObjectId = config.get("adminGroupObjectId") ?? "00000000-0000-00
 
 const resourceGroup = new resources.ResourceGroup("aks-rg");
 
+// Reached over Private Link only (the Azure Monitor Private Link Scope and its endpoint are
+// managed by the platform team's hub stack).
 const workspace = new operationalinsights.Workspace("aks-logs", {
     resourceGroupName: resourceGroup.name,
+    publicNetworkAccessForIngestion: "Disabled",
+    publicNetworkAccessForQuery: "Disabled",
     sku: { name: "PerGB2018" },
     retentionInDays: 90,
 });

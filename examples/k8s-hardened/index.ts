@@ -71,12 +71,14 @@ new k8s.apps.v1.Deployment("web", {
                 serviceAccountName: sa.metadata.name,
                 automountServiceAccountToken: false,
                 securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: "RuntimeDefault" } },
+                volumes: [{ name: "db", secret: { secretName: "db" } }],
                 containers: [{
                     name: "web",
                     image: registry.loginServer.apply(s => `${s}/shop/web:1.4.2`),
                     imagePullPolicy: "Always",
                     ports: [{ containerPort: 8080 }],
-                    env: [{ name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "db", key: "password" } } }],
+                    env: [{ name: "DB_PASSWORD_FILE", value: "/run/secrets/db/password" }],
+                    volumeMounts: [{ name: "db", mountPath: "/run/secrets/db", readOnly: true }],
                     resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } },
                     securityContext: {
                         allowPrivilegeEscalation: false,

@@ -1,6 +1,7 @@
 // Kubernetes workloads as many first drafts look: a public LoadBalancer, an unpinned image
 // from Docker Hub running privileged on the host network with the default service account,
-// a password in an env var, wildcard RBAC, cluster-admin for a user, an Ingress without TLS,
+// a password in an env var and a token from a Secret in another, wildcard RBAC, cluster-admin for a user, an Ingress without TLS
+// that pastes raw NGINX configuration,
 // and a Helm v3 Release whose objects no policy can see.
 import * as k8s from "@pulumi/kubernetes";
 
@@ -20,7 +21,10 @@ new k8s.apps.v1.Deployment("web", {
                     name: "web",
                     image: "nginx:latest",
                     ports: [{ containerPort: 80, hostPort: 80 }],
-                    env: [{ name: "DB_PASSWORD", value: "hunter2-not-real" }],
+                    env: [
+                        { name: "DB_PASSWORD", value: "hunter2-not-real" },
+                        { name: "API_TOKEN", valueFrom: { secretKeyRef: { name: "api", key: "token" } } },
+                    ],
                     securityContext: { privileged: true },
                 }],
             },
@@ -77,7 +81,11 @@ new k8s.core.v1.Service("web", {
 });
 
 new k8s.networking.v1.Ingress("web", {
-    metadata: { name: "web", namespace: ns.metadata.name },
+    metadata: {
+        name: "web",
+        namespace: ns.metadata.name,
+        annotations: { "nginx.ingress.kubernetes.io/configuration-snippet": "more_set_headers \"X-Frame-Options: DENY\";" },
+    },
     spec: {
         ingressClassName: "nginx",
         rules: [{ host: "shop.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] } }],

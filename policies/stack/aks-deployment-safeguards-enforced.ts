@@ -1,7 +1,7 @@
-import { deploymentSafeguard, policyAssignment } from "../../lib/kinds";
+import { deploymentSafeguard, policyAssignment, resourceGroup } from "../../lib/kinds";
 import { say, showValue } from "../../lib/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
-import { armId, idOf, label, Resource, root } from "../../lib/stack";
+import { armId, idOf, label, Resource, root, StackIndex } from "../../lib/stack";
 import { StackCluster } from "../../lib/views/stack-aks";
 import { isOneOf, known, lastSegment, selfAndAncestors, Targets, text, textAt } from "../../lib/views/stack-links";
 
@@ -124,6 +124,30 @@ function scopeKey(a: Resource): string {
     return nativeAssignment.matches(a.type) ? "scope" : CLASSIC_SCOPE[a.type] ?? "managementGroupId";
 }
 
+/**
+ * Whether an assignment's scope holds cluster `c` whose ID is not known yet: the scope is fed by
+ * exactly the resource group whose name fed the cluster's `resourceGroupName` (propertyDependencies),
+ * or is the known ID of a resource group with the cluster's known group name, or of a subscription.
+ */
+function scopeCovers(stack: StackIndex, a: Resource, key: string, scope: string | undefined, c: StackCluster): boolean {
+    const deps = a.propertyDependencies?.[key];
+    if (Array.isArray(deps) && deps.length === 1 && deps[0]) {
+        const group = stack.get(deps[0].urn);
+        const clusterDeps = c.r.propertyDependencies?.resourceGroupName;
+        if (group && resourceGroup.matches(group.type) && Array.isArray(clusterDeps) && clusterDeps.some(d => d && d.urn === group.urn)) {
+            return true;
+        }
+    }
+    if (scope === undefined) {
+        return false;
+    }
+    if (/^\/subscriptions\/[^/]+$/.test(scope)) {
+        return true;
+    }
+    const m = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)$/.exec(scope);
+    return m !== null && c.resourceGroup() === m[1];
+}
+
 export function* check(ctx: StackCheckContext<Config>): Iterable<Finding> {
     const clusters = StackCluster.all(ctx.stack);
     if (clusters.length === 0) {
@@ -167,6 +191,11 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<Finding> {
         const s = scope && armId(scope);
         for (const c of s ? under.get(s) ?? [] : []) {
             if (!linked.includes(c.urn)) linked.push(c.urn);
+        }
+        // In preview the cluster's ID is unknown, but its resource group usually is not: an
+        // assignment scoped to that group (or to a subscription) covers it.
+        for (const c of clusters) {
+            if (!linked.includes(c.urn) && idOf(c.r) === undefined && scopeCovers(ctx.stack, a, key, s, c)) linked.push(c.urn);
         }
         if (linked.length === 0) continue;
         const problems = definition === "unknown" ? [] : assignmentProblems(a);

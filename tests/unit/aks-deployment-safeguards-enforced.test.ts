@@ -127,6 +127,40 @@ describe("aks-deployment-safeguards-enforced", () => {
             return [p, policyAssignment("preview", p, INITIATIVE.baseline, { policyDefinitionId: unknown, parameters: undefined })];
         })(), want: [] },
         { name: "does nothing without a cluster", resources: [rg], want: [] },
+        // preview: the cluster's ID is unknown, its resource group is linked or named
+        { name: "preview: counts an assignment scoped to the resource group that feeds the cluster's resourceGroupName", resources: (() => {
+            const g = make("preview", "azure-native:resources:ResourceGroup", "rg", RG, { resourceGroupName: "rg" });
+            const p = cluster("preview", { resourceGroupName: unknown }, "aks", { resourceGroupName: [g] });
+            return [g, p, policyAssignment("preview", g, INITIATIVE.baseline)];
+        })(), want: [] },
+        { name: "preview: does not count an assignment scoped to another resource group", resources: (() => {
+            const g = make("preview", "azure-native:resources:ResourceGroup", "rg", RG, { resourceGroupName: "rg" });
+            const other = make("preview", "azure-native:resources:ResourceGroup", "other", `${SUB}/resourceGroups/other`, { resourceGroupName: "other" });
+            const p = cluster("preview", { resourceGroupName: unknown }, "aks", { resourceGroupName: [g] });
+            return [g, other, p, policyAssignment("preview", other, INITIATIVE.baseline)];
+        })(), want: [MISSING()] },
+        { name: "preview: does not count an assignment scoped to a resource inside the group", resources: (() => {
+            const g = make("preview", "azure-native:resources:ResourceGroup", "rg", RG, { resourceGroupName: "rg" });
+            const acr = make("preview", "azure-native:containerregistry:Registry", "acr", `${RG}/providers/Microsoft.ContainerRegistry/registries/acr`, {});
+            const p = cluster("preview", { resourceGroupName: unknown }, "aks", { resourceGroupName: [g] });
+            const a = policyAssignment("preview", g, INITIATIVE.baseline);
+            return [g, acr, p, { ...a, propertyDependencies: { scope: [g.urn, acr.urn] } }];
+        })(), want: [MISSING()] },
+        { name: "preview: counts a known resource-group scope with the cluster's known group name", resources: (() => {
+            const p = cluster("preview", { resourceGroupName: "RG" });
+            const a = policyAssignment("preview", c, INITIATIVE.baseline, { scope: RG });
+            return [p, { ...a, propertyDependencies: {} }];
+        })(), want: [] },
+        { name: "preview: counts a known subscription scope", resources: (() => {
+            const p = cluster("preview");
+            const a = policyAssignment("preview", c, INITIATIVE.baseline, { scope: SUB });
+            return [p, { ...a, propertyDependencies: {} }];
+        })(), want: [] },
+        { name: "preview: a failing assignment at the group is reported, not the missing initiative", resources: (() => {
+            const g = make("preview", "azure-native:resources:ResourceGroup", "rg", RG, { resourceGroupName: "rg" });
+            const p = cluster("preview", { resourceGroupName: unknown }, "aks", { resourceGroupName: [g] });
+            return [g, p, policyAssignment("preview", g, INITIATIVE.baseline, { parameters: { effect: { value: "Audit" } } })];
+        })(), want: ["PolicyAssignment \"pss\" sets parameters.effect.value: \"Audit\"; set it to \"Deny\" so non-compliant pods are rejected."] },
     ];
     for (const k of cases) {
         it(k.name, () => {

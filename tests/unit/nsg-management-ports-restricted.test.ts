@@ -7,7 +7,9 @@ import {
 import { secret, unknown, validate } from "../harness";
 
 const FIX = "restrict the source to the address ranges that need access (use Azure Bastion for SSH and RDP), or set access to \"Deny\".";
-const ALL = "ports 22, 3389, 6443, 10250, 10255";
+const ALL = "ports 22, 80, 3389, 6443, 10250, 10255";
+const UDP = (protocol: string, label = "securityRules[0] (\"ssh-admin\")", source = "sourceAddressPrefix: \"*\"") =>
+    `${label} allows inbound UDP traffic from the internet (${source}, protocol: ${JSON.stringify(protocol)}); set protocol to "Tcp" or restrict the source to the address ranges that need access.`;
 const NOT_APPLICABLE = "applies to network security group and security rule resources only";
 
 /** An NSG whose only inline rule is `nativeRule(over)`. */
@@ -63,11 +65,14 @@ describe("nsg-management-ports-restricted", () => {
         { name: "names every port a wide range covers", props: one({ sourceAddressPrefix: "*", destinationPortRange: "3000-11000" }),
             want: [msg("sourceAddressPrefix: \"*\"", "destinationPortRange: \"3000-11000\" (ports 3389, 6443, 10250, 10255)")] },
         { name: "fails an entry of destinationPortRanges", props: one({ sourceAddressPrefix: "*", destinationPortRange: undefined, destinationPortRanges: ["80", "443", "3389"] }),
-            want: [msg("sourceAddressPrefix: \"*\"", "destinationPortRanges[2]: \"3389\" (port 3389)")] },
+            want: [msg("sourceAddressPrefix: \"*\"", "destinationPortRanges[0]: \"80\" (port 80), destinationPortRanges[2]: \"3389\" (port 3389)")] },
         { name: "names each port once, at the first entry that opens it", props: one({ sourceAddressPrefix: "*", destinationPortRange: undefined, destinationPortRanges: ["22", "20-30", "6443"] }),
             want: [msg("sourceAddressPrefix: \"*\"", "destinationPortRanges[0]: \"22\" (port 22), destinationPortRanges[2]: \"6443\" (port 6443)")] },
-        { name: "passes web ports open to the internet", props: one({ sourceAddressPrefix: "*", destinationPortRange: undefined, destinationPortRanges: ["80", "443"] }), want: [] },
-        { name: "passes a range next to but outside a management port", props: one({ sourceAddressPrefix: "*", destinationPortRange: "23-3388" }), want: [] },
+        { name: "passes HTTPS open to the internet", props: one({ sourceAddressPrefix: "*", destinationPortRange: undefined, destinationPortRanges: ["443", "8443"] }), want: [] },
+        { name: "fails plain HTTP open to the internet", props: one({ sourceAddressPrefix: "Internet", destinationPortRange: "80" }),
+            want: [msg("sourceAddressPrefix: \"Internet\"", "destinationPortRange: \"80\" (port 80)")] },
+        { name: "passes plain HTTP when the ports setting leaves it out", config: { ports: [22, 3389] }, props: one({ sourceAddressPrefix: "*", destinationPortRange: "80" }), want: [] },
+        { name: "passes a range next to but outside a management port", props: one({ sourceAddressPrefix: "*", destinationPortRange: "23-79" }), want: [] },
         { name: "reads a number where a port string is expected", props: one({ sourceAddressPrefix: "*", destinationPortRange: 10250 }),
             want: [msg("sourceAddressPrefix: \"*\"", "destinationPortRange: 10250 (port 10250)")] },
         { name: "tolerates spaces in a port range", props: one({ sourceAddressPrefix: "*", destinationPortRange: " 20 - 30 " }),
@@ -81,8 +86,15 @@ describe("nsg-management-ports-restricted", () => {
         { name: "passes a rule without direction or access (not an allow rule)", props: one({ sourceAddressPrefix: "*", direction: undefined, access: undefined }), want: [] },
         { name: "passes an ICMP rule (no ports)", props: one({ sourceAddressPrefix: "*", protocol: "ICMP", destinationPortRange: "*" }), want: [] },
         { name: "fails a UDP rule (RDP also listens on UDP 3389)", props: one({ sourceAddressPrefix: "*", protocol: "Udp", destinationPortRange: "3389" }),
-            want: [msg("sourceAddressPrefix: \"*\"", "destinationPortRange: \"3389\" (port 3389)")] },
-        { name: "fails a rule for every protocol", props: one({ sourceAddressPrefix: "*", protocol: "*" }), want: [msg("sourceAddressPrefix: \"*\"", SSH)] },
+            want: [msg("sourceAddressPrefix: \"*\"", "destinationPortRange: \"3389\" (port 3389)"), UDP("Udp")] },
+        { name: "fails a rule for every protocol on a management port and for UDP", props: one({ sourceAddressPrefix: "*", protocol: "*" }), want: [msg("sourceAddressPrefix: \"*\"", SSH), UDP("*")] },
+        { name: "fails UDP to any port from the internet", props: one({ sourceAddressPrefix: "0.0.0.0/0", protocol: "udp", destinationPortRange: "53" }),
+            want: [UDP("udp", undefined, "sourceAddressPrefix: \"0.0.0.0/0\"")] },
+        { name: "passes UDP from the internet with udpFromInternet", config: { udpFromInternet: true }, props: one({ sourceAddressPrefix: "*", protocol: "Udp", destinationPortRange: "53" }), want: [] },
+        { name: "passes UDP from a specific range", props: one({ protocol: "Udp", destinationPortRange: "53" }), want: [] },
+        { name: "passes a UDP rule that denies", props: one({ sourceAddressPrefix: "*", protocol: "Udp", access: "Deny", destinationPortRange: "53" }), want: [] },
+        { name: "classic: fails UDP from the internet", props: classicNsg({ securityRules: [classicRule({ sourceAddressPrefix: "*", protocol: "Udp", destinationPortRange: "500" })] }),
+            type: "azure:network/networkSecurityGroup:NetworkSecurityGroup", want: [UDP("Udp", "securityRules[0] (\"ssh-admin\")")] },
         { name: "checks a rule whose protocol is missing or malformed", props: one({ sourceAddressPrefix: "*", protocol: 6 }), want: [msg("sourceAddressPrefix: \"*\"", SSH)] },
         // several rules, names
         { name: "reports every offending rule once, in order", props: nsg({ securityRules: [

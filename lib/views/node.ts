@@ -83,6 +83,19 @@ export class Node {
         return d !== undefined && typeof d.value === "string" && UNKNOWNS.has(d.value);
     }
 
+    /**
+     * Neither this value nor any object it sits in is unknown during preview; answered without
+     * reading an unknown (stack policies, which the SDK stops at the first unknown they read).
+     */
+    get knowable(): boolean {
+        const chain: Node[] = [];
+        for (let n: Node | undefined = this; n && n.parent; n = n.parent) chain.push(n);
+        for (let i = chain.length - 1; i >= 0; i--) {
+            if (chain[i].pending) return false;
+        }
+        return true;
+    }
+
     /** The value, or one of the objects it sits in, was a Pulumi secret: never print it. */
     get secret(): boolean {
         for (let n: Node | undefined = this; n && n.parent; n = n.parent) {

@@ -1,7 +1,11 @@
-import { clusterPolicy } from "../../lib/aks";
+import { aksCluster } from "../../lib/kinds";
 import { CLUSTER, say, oneOf } from "../../lib/message";
-import { CheckContext, PolicyMeta } from "../../lib/policy";
+import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
+import { Resource } from "../../lib/stack";
 import { ClusterView } from "../../lib/views/cluster";
+import { StackCluster } from "../../lib/views/stack-aks";
+import { known, textAt } from "../../lib/views/stack-links";
+import { Routes, Subnets } from "../../lib/views/stack-subnets";
 
 export interface Config {
     allowedOutboundTypes: string[];
@@ -12,7 +16,7 @@ const DEFAULT = ["userDefinedRouting", "userAssignedNATGateway", "managedNATGate
 export const meta: PolicyMeta = {
     name: "aks-egress-controlled",
     displayName: "AKS: egress through a controlled path",
-    description: "AKS cluster egress leaves through a path the organization controls (a firewall route or a NAT gateway), not the default public load balancer.",
+    description: "AKS cluster egress leaves through a path the organization controls (a firewall route or a NAT gateway), not the default public load balancer's public IP.",
     controls: ["NET-5"],
     checks: ["AKS-14"],
     severity: "low",
@@ -22,6 +26,7 @@ export const meta: PolicyMeta = {
         "azure-native: set `networkProfile: { outboundType: \"userDefinedRouting\" }` on the ManagedCluster (or a NAT gateway type); the SDK writes `\"loadBalancer\"` whenever `networkProfile` is set without it.",
         "classic azure: set `networkProfile: { outboundType: \"userDefinedRouting\" }` (or a NAT gateway type) on the KubernetesCluster.",
         "`userDefinedRouting` needs a route table on the node subnet that sends 0.0.0.0/0 to your firewall; `userAssignedNATGateway` needs a NAT gateway on the node subnet.",
+        "A cluster left on `loadBalancer` whose node subnets all carry, in this stack, a route table sending 0.0.0.0/0 to a virtual appliance (your firewall) is accepted: the route takes egress through the firewall (Microsoft's egress guidance prefers `userDefinedRouting` there, which stops AKS from creating an outbound public IP).",
     ].join("\n"),
     config: {
         allowedOutboundTypes: {
@@ -34,24 +39,71 @@ export const meta: PolicyMeta = {
     },
 };
 
-export function* check(c: ClusterView, ctx: CheckContext<Config>): Iterable<string> {
-    const configured = Array.isArray(ctx.config.allowedOutboundTypes)
-        ? ctx.config.allowedOutboundTypes.filter((s): s is string => typeof s === "string")
-        : [];
+/** Whether every node subnet of the cluster, as the stack shows them, sends 0.0.0.0/0 to a virtual appliance. */
+type Egress = "appliance" | "none" | "unknown";
+
+export function* judge(c: ClusterView, configuredTypes: unknown, viaAppliance: () => Egress): Iterable<string> {
+    const configured = Array.isArray(configuredTypes) ? configuredTypes.filter((s): s is string => typeof s === "string") : [];
     const allowed = configured.length > 0 ? configured : DEFAULT;
     const ok = (v: string | undefined) => v !== undefined && allowed.some(a => a.toLowerCase() === v.toLowerCase());
-    const outbound = c.outboundType();
-    if (ok(outbound.str())) {
+    // A stack policy stops at the first unknown it reads: decide nothing from what preview hides
+    // (known() walks the path without reading an unknown).
+    const outbound = known(c.root, "networkProfile.outboundType");
+    if (outbound === undefined || ok(outbound.str())) {
         return;
     }
+    const absent = !outbound.present;
     // Omitted, Azure uses a public load balancer; AKS Automatic in its managed VNet (no pool in a
     // customer subnet) uses a managed NAT gateway instead.
-    if (!outbound.present && ok("managedNATGateway") && c.automatic()
-        && !c.inlinePools().some(p => p.vnetSubnetId().pending || p.vnetSubnetId().present)) {
-        return;
+    if (absent && ok("managedNATGateway") && c.native) {
+        const sku = textAt(c.root, "sku.name");
+        if (sku === "unknown") return;
+        if (sku?.toLowerCase() === "automatic") {
+            const pools = known(c.root, "agentPoolProfiles");
+            const hosted = known(c.root, "hostedSystemProfile");
+            if (pools === undefined || pools.items().some(p => p.pending)) return;
+            const subnets = [...pools.items().map(p => p.get("vnetSubnetID")), ...(hosted ? [hosted.get("systemNodeSubnetID"), hosted.get("nodeSubnetID")] : [])];
+            // A subnet from another resource's output is a custom VNet too.
+            if (hosted !== undefined && !subnets.some(n => n.pending || n.present)) return;
+        }
     }
-    yield say({ element: CLUSTER, node: outbound, absent: "Azure's default is loadBalancer: nodes reach the internet through the load balancer's public IP", fix: `set it to ${oneOf(allowed)}` });
+    // loadBalancer with a firewall route on every node subnet: egress goes through the firewall.
+    if (absent || outbound.str()?.toLowerCase() === "loadbalancer") {
+        const via = viaAppliance();
+        if (via !== "none") return;
+    }
+    yield say({
+        element: CLUSTER,
+        node: outbound,
+        absent: "Azure's default is loadBalancer: nodes reach the internet through the load balancer's public IP",
+        fix: `set it to ${oneOf(allowed)}, or send 0.0.0.0/0 from every node subnet to your firewall (a route with nextHopType "VirtualAppliance")`,
+    });
 }
 
+function viaAppliance(r: Resource, subnets: Subnets, routes: Routes): Egress {
+    const c = new StackCluster(r);
+    const refs = [c.inlineSubnets(), c.hostedSubnets()].flatMap(({ key, values }) => (values.length > 0 ? subnets.resolve(r, key, values) : []));
+    if (refs.length === 0) {
+        return "none";
+    }
+    const each = refs.map(ref => routes.defaultRoute(ref));
+    return each.every(e => e === "appliance") ? "appliance" : each.includes("unknown") ? "unknown" : "none";
+}
 
-export const policy = clusterPolicy<Config>(meta, check);
+export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; message: string }> {
+    const clusters = ctx.stack.of(aksCluster);
+    if (clusters.length === 0) {
+        return;
+    }
+    const subnets = new Subnets(ctx.stack);
+    const routes = new Routes(ctx.stack);
+    for (const r of clusters) {
+        for (const c of ClusterView.read(r.type, r.props)) {
+            for (const message of judge(c, ctx.config.allowedOutboundTypes, () => viaAppliance(r, subnets, routes))) {
+                yield { urn: r.urn, message };
+            }
+        }
+    }
+}
+
+export const policy = stackPolicy<Config>(meta, check);

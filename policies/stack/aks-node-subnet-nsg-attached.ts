@@ -1,10 +1,11 @@
 import { subnet, subnetNsgAssociation, virtualNetwork } from "../../lib/kinds";
 import { say } from "../../lib/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
-import { armId, idOf, label, Resource, root } from "../../lib/stack";
-import { Node, printable } from "../../lib/views/node";
+import { label, root } from "../../lib/stack";
+import { printable } from "../../lib/views/node";
+import { SubnetRef, Subnets } from "../../lib/views/stack-subnets";
 import { separatePoolSubnets, StackCluster } from "../../lib/views/stack-aks";
-import { isSet, known, knownItems, Targets, text } from "../../lib/views/stack-links";
+import { isSet, known } from "../../lib/views/stack-links";
 
 export const meta: PolicyMeta = {
     name: "aks-node-subnet-nsg-attached",
@@ -25,63 +26,11 @@ export const meta: PolicyMeta = {
 const nativeSubnet = subnet.kinds[0];
 const nativeVnet = virtualNetwork.kinds[0];
 
-/** A subnet of the stack: a Subnet resource, or an entry of a VirtualNetwork's inline `subnets[]`. */
-interface SubnetRef {
-    key: string;
-    r: Resource;
-    entry?: Node;
-}
-
-class Subnets {
-    private readonly subnets: Targets;
-    private readonly vnets: Targets;
-
-    constructor(subnets: Resource[], vnets: Resource[]) {
-        this.subnets = new Targets(subnets);
-        this.vnets = new Targets(vnets);
-    }
-
-    private inline(vnet: Resource, name?: string): SubnetRef | undefined {
-        const { items, unknown } = knownItems(known(root(vnet), "subnets"));
-        // In preview a reference into a VirtualNetwork names no subnet: judge it only when there is one.
-        const entry = name === undefined
-            ? (items.length === 1 && unknown === 0 ? items[0] : undefined)
-            : items.find(e => text(known(e, "name"))?.toLowerCase() === name);
-        return entry ? { key: `${vnet.urn}#${entry.path}`, r: vnet, entry } : undefined;
-    }
-
-    /** The subnets `from` points at through its top-level input `key` (values: subnet ID nodes under it). */
-    resolve(from: Resource, key: string, values: readonly (Node | undefined)[]): SubnetRef[] {
-        const out: SubnetRef[] = this.subnets.viaDeps(from, key).map(r => ({ key: r.urn, r }));
-        if (values.some(v => v === undefined)) {
-            for (const v of this.vnets.viaDeps(from, key)) {
-                const ref = this.inline(v);
-                if (ref) out.push(ref);
-            }
-        }
-        for (const v of values) {
-            const s = this.subnets.viaId(v);
-            if (s) {
-                out.push({ key: s.urn, r: s });
-                continue;
-            }
-            const vnet = this.vnets.viaId(v);
-            const vid = vnet && idOf(vnet);
-            const m = vid ? /^\/subnets\/([^/]+)$/.exec(armId(v!)!.slice(vid.length)) : null;
-            const ref = vnet && m ? this.inline(vnet, m[1]) : undefined;
-            if (ref) out.push(ref);
-        }
-        return out;
-    }
-}
-
 export function* check(ctx: StackCheckContext<Record<string, never>>): Iterable<{ urn: string; message: string }> {
-    const subnets = ctx.stack.of(subnet);
-    const vnets = ctx.stack.of(virtualNetwork);
-    if (subnets.length === 0 && vnets.length === 0) {
+    const index = new Subnets(ctx.stack);
+    if (index.empty) {
         return;
     }
-    const index = new Subnets(subnets, vnets);
     const used = new Map<string, { ref: SubnetRef; users: string[] }>();
     const use = (refs: SubnetRef[], user: string) => {
         for (const ref of refs) {

@@ -3,13 +3,19 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/network/aks-egress-controlled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster, SUBNET } from "../fixtures/aks-extra";
-import { secret, unknown, validate } from "../harness";
+import { cluster as stackCluster, make, subnet as stackSubnet, vnet as stackVnet, Res, RG } from "../fixtures/stack";
+import { secret, unknown, validateStack } from "../harness";
 
-const FIX = "set it to \"userDefinedRouting\", \"userAssignedNATGateway\", \"managedNATGateway\" or \"none\".";
+/** The policy over a stack holding one cluster (and `more`), as the engine sends it. */
+function validate(_policy: unknown, type: string, props: Record<string, unknown>, config: Record<string, unknown> = {}, more: Res[] = []) {
+    return validateStack(policy, [{ type, name: "aks", props }, ...more], config);
+}
+
+const ROUTE = "or send 0.0.0.0/0 from every node subnet to your firewall (a route with nextHopType \"VirtualAppliance\")";
+const FIX = `set it to "userDefinedRouting", "userAssignedNATGateway", "managedNATGateway" or "none", ${ROUTE}.`;
 const WHY = "(Azure's default is loadBalancer: nodes reach the internet through the load balancer's public IP)";
 const ABSENT = `The cluster does not set networkProfile.outboundType ${WHY}; ${FIX}`;
 const LB = `The cluster sets networkProfile.outboundType: "loadBalancer"; ${FIX}`;
-const NOT_APPLICABLE = "applies to AKS cluster resources only";
 
 /** An azure-native cluster with this outbound type (`undefined`: omitted). */
 function outbound(t: unknown) {
@@ -54,7 +60,7 @@ describe("aks-egress-controlled", () => {
         // config
         { name: "accepts loadBalancer when configured", config: { allowedOutboundTypes: ["loadBalancer", "userDefinedRouting"] }, props: outbound("loadBalancer"), want: [] },
         { name: "lists only the configured types in the fix", config: { allowedOutboundTypes: ["userDefinedRouting"] }, props: outbound("managedNATGateway"),
-            want: ["The cluster sets networkProfile.outboundType: \"managedNATGateway\"; set it to \"userDefinedRouting\"."] },
+            want: [`The cluster sets networkProfile.outboundType: "managedNATGateway"; set it to "userDefinedRouting", ${ROUTE}.`] },
         { name: "compares configured values case-insensitively", config: { allowedOutboundTypes: ["USERDEFINEDROUTING"] }, props: outbound("userDefinedRouting"), want: [] },
         { name: "falls back to the default for a config that is not an array", config: { allowedOutboundTypes: "loadBalancer" }, props: outbound("loadBalancer"), want: [LB] },
         { name: "falls back to the default for an empty config", config: { allowedOutboundTypes: [] }, props: outbound("loadBalancer"), want: [LB] },
@@ -64,7 +70,7 @@ describe("aks-egress-controlled", () => {
         { name: "Automatic: fails the omitted type in a custom VNet (no managed NAT gateway there)", props: automaticIn(SUBNET), want: [ABSENT] },
         { name: "Automatic: a subnet from another resource's output is a custom VNet", props: automaticIn(unknown), want: [ABSENT] },
         { name: "Automatic: fails the omitted type when managed NAT gateways are not allowed", config: { allowedOutboundTypes: ["userDefinedRouting"] }, props: automaticCluster(),
-            want: [`The cluster does not set networkProfile.outboundType ${WHY}; set it to "userDefinedRouting".`] },
+            want: [`The cluster does not set networkProfile.outboundType ${WHY}; set it to "userDefinedRouting", ${ROUTE}.`] },
         { name: "Base SKU: fails the omitted type", props: automaticCluster({ sku: { name: "Base" } }), want: [ABSENT] },
         // classic
         { name: "classic: passes userDefinedRouting", type: T.classicCluster, props: classicCluster(), want: [] },
@@ -82,21 +88,89 @@ describe("aks-egress-controlled", () => {
         });
     }
 
-    const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
-        { name: "the outbound type", props: outbound(unknown), note: "string value at .networkProfile.outboundType can't be known during preview" },
-        { name: "the SKU of a cluster that omits the type", props: automaticCluster({ sku: { name: unknown } }), note: "string value at .sku.name can't be known during preview" },
-        { name: "the pools of an Automatic cluster that omits the type", props: automaticCluster({ agentPoolProfiles: unknown }),
-            note: "string value at .agentPoolProfiles can't be known during preview" },
-        { name: "the classic outbound type", type: T.classicCluster, props: classicCluster({ networkProfile: { outboundType: unknown } }),
-            note: "string value at .networkProfile.outboundType can't be known during preview" },
+    // A stack policy stops at the first unknown it reads: preview unknowns decide nothing, quietly.
+    const unknowns: { name: string; props: Record<string, unknown>; type?: string }[] = [
+        { name: "the outbound type", props: outbound(unknown) },
+        { name: "the whole networkProfile", props: managedCluster({ networkProfile: unknown }) },
+        { name: "the SKU of a cluster that omits the type", props: automaticCluster({ sku: { name: unknown } }) },
+        { name: "the pools of an Automatic cluster that omits the type", props: automaticCluster({ agentPoolProfiles: unknown }) },
+        { name: "the classic outbound type", type: T.classicCluster, props: classicCluster({ networkProfile: { outboundType: unknown } }) },
     ];
     for (const c of unknowns) {
-        it(`reports nothing but the SDK's note when ${c.name} is unknown at preview`, () => {
+        it(`reports nothing, and reads no unknown, when ${c.name} is unknown at preview`, () => {
             const out = validate(policy, c.type ?? T.managedCluster, c.props);
             assert.deepEqual(out.violations, []);
-            assert.equal(out.unknown, c.note);
+            assert.equal(out.unknown, undefined);
         });
     }
+
+    // loadBalancer with a firewall route: Microsoft's egress guidance (egress-outboundtype,
+    // limit-egress-traffic) routes 0.0.0.0/0 from the node subnet to the firewall's private IP.
+    describe("loadBalancer behind a firewall route", () => {
+        const FW = "10.0.255.4";
+        const table = (shape: "update" | "preview", routes: unknown[], name = "to-firewall", type = "azure-native:network:RouteTable") =>
+            make(shape, type, name, `${RG}/providers/Microsoft.Network/routeTables/${name}`, { resourceGroupName: "rg", routeTableName: name, routes });
+        const toFirewall = { name: "default", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: FW };
+        const lbCluster = (shape: "update" | "preview", nodes: Res) =>
+            stackCluster(shape, { networkProfile: { outboundType: "loadBalancer" }, agentPoolProfiles: [{ name: "system", mode: "System", vnetSubnetID: shape === "preview" ? unknown : nodes.id }] }, "aks", { agentPoolProfiles: [nodes] });
+        const run = (resources: Res[]) => validateStack(policy, resources);
+        const LBF = `The cluster sets networkProfile.outboundType: "loadBalancer"; ${FIX}`;
+        for (const shape of ["update", "preview"] as const) {
+            it(`${shape}: passes when the node subnet's route table sends 0.0.0.0/0 to a virtual appliance`, () => {
+                const rt = table(shape, [toFirewall]);
+                const nodes = stackSubnet(shape, undefined, { routeTable: { id: shape === "preview" ? unknown : rt.id } });
+                const withDeps = shape === "preview" ? { ...nodes, propertyDependencies: { routeTable: [rt.urn] } } : nodes;
+                const out = run([rt, withDeps, lbCluster(shape, withDeps)]);
+                assert.deepEqual(out.violations, []);
+                assert.equal(out.unknown, undefined);
+            });
+            it(`${shape}: fails when the default route goes to the internet`, () => {
+                const rt = table(shape, [{ ...toFirewall, nextHopType: "Internet", nextHopIpAddress: undefined }]);
+                const nodes = stackSubnet(shape, undefined, { routeTable: { id: shape === "preview" ? unknown : rt.id } });
+                const withDeps = shape === "preview" ? { ...nodes, propertyDependencies: { routeTable: [rt.urn] } } : nodes;
+                assert.deepEqual(run([rt, withDeps, lbCluster(shape, withDeps)]).violations, [LBF]);
+            });
+        }
+        it("fails when the node subnet has no route table", () => {
+            const nodes = stackSubnet("update", undefined);
+            assert.deepEqual(run([nodes, lbCluster("update", nodes)]).violations, [LBF]);
+        });
+        it("fails when the node subnet is not in the stack (nothing shows the route)", () => {
+            assert.deepEqual(run([stackCluster("update", { networkProfile: { outboundType: "loadBalancer" } })]).violations, [LBF]);
+        });
+        it("reads a separate Route resource of the table", () => {
+            const rt = table("update", []);
+            const r = make("update", "azure-native:network:Route", "default", `${rt.id}/routes/default`, { routeTableName: "to-firewall", ...toFirewall });
+            const nodes = stackSubnet("update", undefined, { routeTable: { id: rt.id } });
+            assert.deepEqual(run([rt, r, nodes, lbCluster("update", nodes)]).violations, []);
+        });
+        it("reads a subnet inline in its VirtualNetwork", () => {
+            const rt = table("update", [toFirewall]);
+            const net = stackVnet("update", [{ name: "nodes", addressPrefix: "10.10.0.0/22", routeTable: { id: rt.id } }]);
+            const c = stackCluster("update", { networkProfile: { outboundType: "loadBalancer" }, agentPoolProfiles: [{ name: "system", vnetSubnetID: `${net.id}/subnets/nodes` }] });
+            assert.deepEqual(run([rt, net, c]).violations, []);
+        });
+        it("needs every node subnet to route through the appliance", () => {
+            const rt = table("update", [toFirewall]);
+            const a = stackSubnet("update", undefined, { routeTable: { id: rt.id } }, "a");
+            const b = stackSubnet("update", undefined, {}, "b");
+            const c = stackCluster("update", { networkProfile: { outboundType: "loadBalancer" }, agentPoolProfiles: [{ name: "a", vnetSubnetID: a.id }, { name: "b", vnetSubnetID: b.id }] });
+            assert.deepEqual(run([rt, a, b, c]).violations, [LBF]);
+        });
+        it("classic: reads a SubnetRouteTableAssociation and the table's routes", () => {
+            const rt = make("update", "azure:network/routeTable:RouteTable", "to-firewall", `${RG}/providers/Microsoft.Network/routeTables/to-firewall`,
+                { name: "to-firewall", routes: [{ name: "default", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopInIpAddress: FW }] });
+            const nodes = make("update", "azure:network/subnet:Subnet", "nodes", `${RG}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/nodes`, { name: "nodes" });
+            const assoc = make("update", "azure:network/subnetRouteTableAssociation:SubnetRouteTableAssociation", "nodes-rt", `${nodes.id}|rt`, { subnetId: nodes.id, routeTableId: rt.id });
+            const c = { type: T.classicCluster, name: "aks", props: classicCluster({ networkProfile: { outboundType: "loadBalancer" }, defaultNodePool: { name: "system", vnetSubnetId: nodes.id } }) };
+            assert.deepEqual(validateStack(policy, [rt, nodes, assoc, c]).violations, []);
+        });
+        it("does not count a route to the appliance for another prefix", () => {
+            const rt = table("update", [{ ...toFirewall, addressPrefix: "10.0.0.0/8" }]);
+            const nodes = stackSubnet("update", undefined, { routeTable: { id: rt.id } });
+            assert.deepEqual(run([rt, nodes, lbCluster("update", nodes)]).violations, [LBF]);
+        });
+    });
 
     it("is advisory with low severity", () => {
         assert.equal(policy.enforcementLevel, "advisory");
@@ -105,13 +179,7 @@ describe("aks-egress-controlled", () => {
     it("declares allowedOutboundTypes with the controlled paths as default", () => {
         assert.deepEqual(policy.meta.config?.allowedOutboundTypes.default, ["userDefinedRouting", "userAssignedNATGateway", "managedNATGateway", "none"]);
     });
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:network:NatGateway", {});
-        assert.equal(out.notApplicable, NOT_APPLICABLE);
-        assert.deepEqual(out.violations, []);
-    });
-    it("is not applicable to node pools", () => {
-        assert.equal(validate(policy, T.agentPool, {}).notApplicable, NOT_APPLICABLE);
-        assert.equal(validate(policy, T.classicNodePool, {}).notApplicable, NOT_APPLICABLE);
+    it("reports nothing for a stack without clusters, or for node pools alone", () => {
+        assert.deepEqual(validateStack(policy, [{ type: "azure-native:network:NatGateway", name: "nat", props: {} }, { type: T.agentPool, name: "user", props: {} }]).violations, []);
     });
 });

@@ -134,8 +134,15 @@ function scopeCovers(stack: StackIndex, a: Resource, key: string, scope: string 
     if (Array.isArray(deps) && deps.length === 1 && deps[0]) {
         const group = stack.get(deps[0].urn);
         const clusterDeps = c.r.propertyDependencies?.resourceGroupName;
-        if (group && resourceGroup.matches(group.type) && Array.isArray(clusterDeps) && clusterDeps.some(d => d && d.urn === group.urn)) {
-            return true;
+        if (group && resourceGroup.matches(group.type)) {
+            if (Array.isArray(clusterDeps) && clusterDeps.some(d => d && d.urn === group.urn)) {
+                return true;
+            }
+            // The cluster names its group literally: compare with the group's known name.
+            const name = textAt(root(group), resourceGroup.kinds[0].matches(group.type) ? "resourceGroupName" : "name");
+            if (name && name !== "unknown" && c.resourceGroup() === name.toLowerCase()) {
+                return true;
+            }
         }
     }
     if (scope === undefined) {
@@ -185,6 +192,9 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<Finding> {
     for (const a of ctx.stack.of(policyAssignment)) {
         const definition = textAt(root(a), "policyDefinitionId");
         if (definition !== "unknown" && ![BASELINE, RESTRICTED].includes(lastSegment(definition) ?? "")) continue;
+        // A definition ID fed by a resource of the stack is a custom definition, never the built-in initiative.
+        const defDeps = a.propertyDependencies?.policyDefinitionId;
+        if (definition === "unknown" && Array.isArray(defDeps) && defDeps.length > 0) continue;
         const key = scopeKey(a);
         const scope = known(root(a), key);
         const linked = targets.linked(a, key, [scope]).map(r => r.urn);

@@ -146,6 +146,17 @@ describe("aks-deployment-safeguards-enforced", () => {
             const a = policyAssignment("preview", g, INITIATIVE.baseline);
             return [g, acr, p, { ...a, propertyDependencies: { scope: [g.urn, acr.urn] } }];
         })(), want: [MISSING()] },
+        { name: "preview: counts an assignment scoped to a resource group whose name the cluster writes literally", resources: (() => {
+            const g = make("preview", "azure-native:resources:ResourceGroup", "rg", RG, { resourceGroupName: "rg-aks" });
+            const p = cluster("preview", { resourceGroupName: "RG-AKS" });
+            return [g, p, policyAssignment("preview", g, INITIATIVE.baseline)];
+        })(), want: [] },
+        { name: "preview: a custom definition from the stack is not the PSS initiative", resources: (() => {
+            const p = cluster("preview");
+            const def = make("preview", "azure-native:authorization:PolicyDefinition", "custom", "/providers/x", {});
+            const a = policyAssignment("preview", p, INITIATIVE.baseline, { policyDefinitionId: unknown });
+            return [p, def, { ...a, propertyDependencies: { ...a.propertyDependencies, policyDefinitionId: [def.urn] } }];
+        })(), want: [MISSING()] },
         { name: "preview: counts a known resource-group scope with the cluster's known group name", resources: (() => {
             const p = cluster("preview", { resourceGroupName: "RG" });
             const a = policyAssignment("preview", c, INITIATIVE.baseline, { scope: RG });

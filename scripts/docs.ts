@@ -7,7 +7,7 @@ import * as path from "path";
 import { projectRoot } from "./root";
 import { PackPolicy } from "../lib/policy";
 import { allPolicies } from "../policies";
-import { checks } from "../policies/checks";
+import { checks, notAdded } from "../policies/checks";
 import { controls } from "../policies/controls";
 import { pack } from "../policies/pack";
 import { SHARED_CONFIG } from "../lib/exemptions";
@@ -103,6 +103,12 @@ export function renderCoverage(policies: PackPolicy[] = allPolicies): string {
         const names = ps.map(n => `[\`${n}\`](policies.md${anchor(n)})`).join(", ");
         const status = ps.length ? (k.note ? cell(k.note) : "enforced") : k.why ? `not a policy: ${cell(k.why)}` : "not enforced yet";
         out.push(`| ${k.id} | ${k.controls.join(", ")} | ${cell(k.title)} | ${names || "—"} | ${status} |`);
+    }
+    out.push("", "## Peer checks not added", "");
+    out.push("Checks other scanners have for AKS that the pack considered and left out, and why.", "");
+    out.push("| check | peers | why not |", "|---|---|---|");
+    for (const n of notAdded) {
+        out.push(`| ${cell(n.what)} | ${cell(n.peers)} | ${cell(n.why)} |`);
     }
     out.push("");
     return out.join("\n");

@@ -12,9 +12,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
-import * as yaml from "js-yaml";
 import { Engine, RunResult } from "../../engine/engine";
 import { examples } from "../../scripts/record";
+import { install, pack, runtimeOptions, treeBytes } from "../../scripts/consumer";
 import { allPolicies } from "../../policies";
 import { recorded, ROOT } from "./helpers";
 
@@ -24,32 +24,6 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
     scripts: Record<string, string>;
     dependencies: Record<string, string>;
 };
-
-/** The environment of a user's shell: nothing that `npm test` itself put there (npm_config_*, ...). */
-function cleanEnv(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) {
-        if (!/^npm_/i.test(k) && !k.startsWith("PULUMI_NODEJS_")) env[k] = v;
-    }
-    return env;
-}
-
-function npm(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string; ms: number } {
-    const t0 = Date.now();
-    const r = spawnSync("npm", args, { cwd, env: cleanEnv(), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
-}
-
-/** Apparent size of a tree in bytes (what the files hold, as `du --apparent-size` counts). */
-function treeBytes(dir: string): number {
-    let n = 0;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) n += treeBytes(p);
-        else if (e.isFile()) n += fs.statSync(p).size;
-    }
-    return n;
-}
 
 /** Everything a user would see from one run, in the order the engine returned it. */
 function findings(run: RunResult): unknown {
@@ -80,9 +54,9 @@ describe("publish and install as the Pulumi CLI does", () => {
     });
 
     it("npm pack --loglevel=error prints exactly the tarball's file name", () => {
-        const r = npm(["pack", "--loglevel=error"], ROOT);
+        const r = pack(ROOT);
         assert.equal(r.status, 0, r.stderr);
-        tarball = r.stdout.trim();
+        tarball = r.tarball;
         // The CLI reads the file named by the whole (trimmed) stdout.
         assert.equal(r.stdout, `${pkg.name}-${pkg.version}.tgz\n`);
         assert.ok(fs.existsSync(path.join(ROOT, tarball)), `${tarball} not written`);
@@ -106,28 +80,22 @@ describe("publish and install as the Pulumi CLI does", () => {
     });
 
     it("installs with the CLI's command into ~/.pulumi/policies/<org>/pulumi-analyzer-<name>-v<version>", () => {
-        fs.mkdirSync(path.dirname(installed), { recursive: true });
-        const x = spawnSync("tar", ["xzf", path.join(ROOT, tarball), "-C", home], { encoding: "utf8" });
-        assert.equal(x.status, 0, x.stderr);
-        fs.renameSync(path.join(home, "package"), installed);
-        const policyYaml = yaml.load(fs.readFileSync(path.join(installed, "PulumiPolicy.yaml"), "utf8")) as {
-            runtime: { name: string; options?: { production?: boolean } };
-        };
-        assert.equal(policyYaml.runtime.name, "nodejs");
-        assert.equal(policyYaml.runtime.options?.production, true, "PulumiPolicy.yaml must keep devDependencies off consumers");
-        const args = ["install", "--loglevel=error", ...(policyYaml.runtime.options?.production ? ["--production"] : [])];
-        const r = npm(args, installed);
+        assert.deepEqual(runtimeOptions(ROOT), { name: "nodejs", production: true }, "PulumiPolicy.yaml must keep devDependencies off consumers");
+        const { dir, args, run: r } = install(path.join(ROOT, tarball), home, pkg.name, pkg.version);
+        assert.equal(dir, installed);
+        assert.deepEqual(args, ["install", "--loglevel=error", "--production"]);
         assert.equal(r.status, 0, r.stdout + r.stderr);
         const bytes = treeBytes(path.join(installed, "node_modules"));
         const top = fs.readdirSync(path.join(installed, "node_modules")).filter(n => !n.startsWith("."));
         console.log(`# consumer install: npm ${args.join(" ")}: ${(r.ms / 1000).toFixed(1)} s, node_modules ${(bytes / MB).toFixed(1)} MB, ${top.length} top-level entries`);
         assert.ok(bytes <= 120 * MB, `node_modules is ${(bytes / MB).toFixed(1)} MB (limit 120 MB)`);
         // No build tool reaches an enforcing machine: the runner falls back to the copies bundled
-        // with @pulumi/pulumi, and the pack starts faster without them (docs/benchmarks.md).
+        // with @pulumi/pulumi, and the pack starts faster without them (docs/performance.md).
         for (const dev of ["typescript", "ts-node", "@pulumi/azure-native", "@pulumi/azure", "@pulumi/kubernetes"]) {
             assert.ok(!fs.existsSync(path.join(installed, "node_modules", dev)), `${dev} was installed on the consumer`);
         }
         assert.ok(fs.existsSync(path.join(installed, "node_modules", "@pulumi", "policy")));
+        assert.ok(fs.existsSync(path.join(installed, "bin", "data", "aks-release-calendar.json")), "the release calendar ships with the pack");
     });
 
     it("boots without a stack as `pulumi policy publish` does: GetPluginInfo and GetAnalyzerInfo answer", async () => {

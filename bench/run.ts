@@ -142,7 +142,6 @@ export interface PackRun {
 export async function runPack(dir: string, w: Workload, opts: LaunchOptions = {}, phases = { analyze: true, stack: true }): Promise<{ run: PackRun; engine: Engine }> {
     const t0 = performance.now();
     const engine = await Engine.launch(dir, { dryRun: true, project: "bench", stack: "dev", ...opts });
-    await engine.pluginVersion();
     const info = await engine.analyzerInfo();
     await engine.configure();
     await raw(engine, "remediate", w.analyze[0]);

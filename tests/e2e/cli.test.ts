@@ -256,6 +256,29 @@ describe("what the pack is sent (tests/fixtures/echo-pack)", () => {
             await e.close();
         }
     });
+    it("sends the full resource options and the provider with its inputs", async () => {
+        const e = await launch({}, ECHO_PACK);
+        try {
+            await e.configure();
+            const parent = urn("my:index:Component", "parent");
+            const res = await e.analyze({
+                type: "test:index:Options", name: "o", urn: urn("test:index:Options", "o"), inputs: {}, parent,
+                protect: true, ignoreChanges: ["tags"], deleteBeforeReplace: true, additionalSecretOutputs: ["key"],
+                aliases: [urn("test:index:Options", "old")], customTimeouts: { create: 60, update: 30, delete: 10 },
+                provider: { type: "pulumi:providers:test", name: "default_1_0_0", urn: urn("pulumi:providers:test", "default_1_0_0"), inputs: { version: "1.0.0" } },
+            });
+            const seen = JSON.parse(res.diagnostics[0].message.split("\n").pop()!.slice("options: ".length));
+            assert.deepEqual(seen, {
+                opts: {
+                    protect: true, ignoreChanges: ["tags"], deleteBeforeReplace: true, aliases: [urn("test:index:Options", "old")],
+                    customTimeouts: { createSeconds: 60, updateSeconds: 30, deleteSeconds: 10 }, additionalSecretOutputs: ["key"], parent,
+                },
+                provider: { type: "pulumi:providers:test", name: "default_1_0_0", urn: urn("pulumi:providers:test", "default_1_0_0"), props: { version: "1.0.0" } },
+            });
+        } finally {
+            await e.close();
+        }
+    });
     it("nodeArgs come after the runner script: they never reach node", async () => {
         const marker = path.join(os.tmpdir(), `nodeargs-${process.pid}.txt`);
         const script = path.join(os.tmpdir(), `nodeargs-${process.pid}.js`);

@@ -68,3 +68,28 @@ export function recordSecrets(raw: unknown, out: unknown): void {
         recordSecrets(inner, ov);
     }
 }
+
+/**
+ * The wire form with every secret whose value is the redaction placeholder replaced by the
+ * unknown sentinel (the same object when there is none, so the common case costs one walk).
+ */
+export function withoutRedacted(raw: unknown): unknown {
+    if (typeof raw !== "object" || raw === null) return raw;
+    const o = raw as Record<string, unknown>;
+    if (o[SIG_KEY] === SECRET_SIG) {
+        let inner: unknown = o.value;
+        while (typeof inner === "object" && inner !== null && (inner as Record<string, unknown>)[SIG_KEY] === SECRET_SIG) inner = (inner as Record<string, unknown>).value;
+        if (inner === REDACTED) return UNKNOWN_STRING;
+    }
+    let out: Record<string, unknown> | unknown[] | undefined;
+    const keys = Array.isArray(raw) ? raw.map((_, i) => i) : Object.keys(raw);
+    for (const k of keys) {
+        const v = (raw as Record<string | number, unknown>)[k];
+        const w = withoutRedacted(v);
+        if (w !== v) {
+            out ??= Array.isArray(raw) ? [...raw] : { ...o };
+            (out as Record<string | number, unknown>)[k] = w;
+        }
+    }
+    return out ?? raw;
+}

@@ -91,6 +91,19 @@ describe("stack exports (engine/state.ts)", () => {
         }
     });
 
+    it("no remediation \"fixes\" a redacted secret: it says it cannot run instead", async () => {
+        await engine.configure({ "aks-insecure-addons-disabled": "remediate" });
+        try {
+            const inputs = { addonProfiles: { kubeDashboard: { enabled: secret("[secret]") } } };
+            const run = await engine.run([{ type: "azure-native:containerservice:ManagedCluster", name: "c", urn: "urn:pulumi:dev::p::azure-native:containerservice:ManagedCluster::c", inputs, outputs: inputs }], "analyze");
+            assert.deepEqual(run.remediated, []);
+            const mine = run.violations.filter(v => v.policyName === "aks-insecure-addons-disabled").map(v => v.message.replace(/^.*during preview: /s, ""));
+            assert.deepEqual(mine, ["string value at .addonProfiles.kubeDashboard.enabled can't be known during preview", "string value at .addonProfiles.kubeDashboard.enabled can't be known during preview"]);
+        } finally {
+            await engine.configure();
+        }
+    });
+
     it("an encrypted export: secrets become \"[secret]\" and no policy gives a verdict on one", async () => {
         const s = readStackExport(encrypted(exportOf("aks-insecure")));
         assert.equal(s.redacted, 2, "the two secrets of the program");

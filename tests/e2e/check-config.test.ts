@@ -152,6 +152,16 @@ describe("check-config", () => {
             ].join("\n"));
             const good = run("strict.json");
             assert.equal(good.status, 0, good.stdout + good.stderr);
+            fs.writeFileSync(path.join(tmp, "ex.json"), JSON.stringify({ "aks-private-cluster-enabled": { exemptions: [{ match: { name: "aks-quickstart" }, reason: "moving", expires: "2999-12-31" }] } }));
+            fs.copyFileSync(path.join(ROOT, "examples", "aks-insecure", "recorded", "stack-export.json"), path.join(tmp, "export.json"));
+            const listed = run("ex.json", "--stack", "export.json");
+            assert.equal(listed.status, 0, listed.stdout + listed.stderr);
+            assert.equal(listed.stdout, [
+                "ex.json: note: aks-private-cluster-enabled.enforcementLevel: no enforcementLevel: aks-private-cluster-enabled keeps its default level (advisory)",
+                "ex.json: ok: the CLI accepts it and every entry does what it says (see the notes)",
+                "ex.json: export.json: active: aks-private-cluster-enabled.exemptions[0] (\"moving\", until 2999-12-31) exempts aks-quickstart (azure-native:containerservice:ManagedCluster)",
+                "",
+            ].join("\n"));
             const missing = run("nope.json");
             assert.equal(missing.status, 1);
             assert.equal(missing.stdout, `nope.json: abort: (file): nope.json: no such file (relative paths are taken from ${tmp})\n`);

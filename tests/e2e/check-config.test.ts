@@ -16,21 +16,8 @@ const NOW = new Date("2026-12-01T12:00:00Z");
 const V = `validating policy config: aks-security-baseline ${VERSION}  `;
 
 /** Every mistake issue 11 lists, in one file. */
-const MISTAKES = {
-    all: { enforcementLevel: "advisory", stackTagProfiles: [{ tag: "environment=prod", profile: "strict" }] },
-    "aks-private-cluster-enable": "mandatory",
-    "aks-api-server-access-restricted": { enforcmentLevel: "mandatory", allowedRange: ["10.0.0.0/8"] },
-    "aks-entra-id-enabled": {
-        enforcementLevel: "mandatory",
-        exemptions: [
-            { match: { name: "legacy" }, reason: "moving", expires: "2027-02-30" },
-            { match: { namespace: "vendor-*" }, reason: "vendor" },
-            { match: { type: "kubernetes:*" }, reason: "t", expires: "2026-11-30" },
-        ],
-    },
-    "k8s-pss-restricted-run-as-non-root": { enforcementLevel: "advisory", exemptions: [{ match: { tag: "team=x" }, reason: "r" }] },
-    "aks-local-accounts-disabled": { exemptions: [] },
-};
+const MISTAKES_FILE = path.join(ROOT, "tests", "fixtures", "config-mistakes.json");
+const MISTAKES = JSON.parse(fs.readFileSync(MISTAKES_FILE, "utf8"));
 
 describe("check-config", () => {
     it("catches every mistake, one line per finding naming the key", () => {
@@ -150,6 +137,10 @@ describe("check-config", () => {
                 "strict.json: ok: the CLI accepts it and every entry does what it says",
                 "",
             ].join("\n"));
+            const mistakes = run(MISTAKES_FILE);
+            assert.equal(mistakes.status, 1);
+            assert.equal(mistakes.stdout.split("\n").filter(l => / (abort|misfire): /.test(l)).length, 9, mistakes.stdout);
+            assert.ok(mistakes.stdout.split("\n").filter(Boolean).every(l => l.startsWith(`${MISTAKES_FILE}: `)), "one line per finding, naming the file and the key");
             const good = run("strict.json");
             assert.equal(good.status, 0, good.stdout + good.stderr);
             fs.writeFileSync(path.join(tmp, "ex.json"), JSON.stringify({ "aks-private-cluster-enabled": { exemptions: [{ match: { name: "aks-quickstart" }, reason: "moving", expires: "2999-12-31" }] } }));

@@ -99,7 +99,8 @@ export async function demoStack(t: Target, opts: DemoOptions = {}): Promise<{ te
             return { text: out.join("\n"), failed: true };
         }
         const run = await engine.run(t.resources, t.mode);
-        out.push(renderPolicies({ name: info.name, version: info.version, local: opts.local ?? "." }, run));
+        // The CLI shows the --policy-pack path as given; here, the pack's path from the caller's directory.
+        out.push(renderPolicies({ name: info.name, version: info.version, local: opts.local ?? (path.relative(callerDir(), ROOT) || ".") }, run));
         const violations = run.violations.filter(v => !v.message.startsWith(PREVIEW_NOTE_PREFIX));
         const notes = run.violations.length - violations.length;
         const mandatory = violations.filter(v => v.enforcementLevel === "mandatory").length;

@@ -17,7 +17,7 @@
 // Reported: the median over the runs, absolute and as a ratio to the reference pack; written to
 // docs/benchmarks.md with the targets.
 //
-// --profile [dir] [--reference]: instead, profile the main pack (or the reference pack) (node --cpu-prof through Engine.launch nodeArgs)
+// --profile [dir] [--reference]: instead, profile the main pack (or the reference pack) (V8's profiler started by bench/profile-exit.js through NODE_OPTIONS: PulumiPolicy.yaml nodeargs, like Engine.launch nodeArgs, reach the runner script, not node)
 // in three launches (cold start, Analyze over the mixed stack x5, AnalyzeStack 10,000 x2) and
 // print where the time goes (bench/profile.ts).
 
@@ -142,7 +142,6 @@ export interface PackRun {
 export async function runPack(dir: string, w: Workload, opts: LaunchOptions = {}, phases = { analyze: true, stack: true }): Promise<{ run: PackRun; engine: Engine }> {
     const t0 = performance.now();
     const engine = await Engine.launch(dir, { dryRun: true, project: "bench", stack: "dev", ...opts });
-    await engine.pluginVersion();
     const info = await engine.analyzerInfo();
     await engine.configure();
     await raw(engine, "remediate", w.analyze[0]);
@@ -345,7 +344,7 @@ async function profile(dir: string, w: Workload, only?: string, packDir = ROOT):
         if (only && !only.split(",").includes(name)) continue;
         const out = path.join(dir, name);
         fs.rmSync(out, { recursive: true, force: true });
-        const { engine } = await runPack(packDir, w, { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${out}`, "--cpu-prof-interval=200", "--require", hook] }, { analyze: false, stack: false });
+        const { engine } = await runPack(packDir, w, { env: { NODE_OPTIONS: `--require ${hook}`, PROFILE_DIR: out, PROFILE_INTERVAL_US: "200" } }, { analyze: false, stack: false });
         await body(engine);
         // SIGTERM: the hook exits normally so that V8 writes the profile (SIGKILL would lose it).
         const exited = new Promise<void>(resolve => engine.proc.once("exit", () => resolve()));

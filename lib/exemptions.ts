@@ -159,6 +159,8 @@ export function expired(expires: string | undefined, now: Date): boolean {
 export interface ExemptionDecision {
     /** The resource is exempt: report not applicable with this reason. */
     exempt?: string;
+    /** The configured exemption that matched (undefined for an in-code exemption). */
+    exemption?: Exemption;
     /** Appended to each violation: an exemption that lapsed, or an in-code one without a reason. */
     note?: string;
 }
@@ -185,7 +187,7 @@ export function decide(
             note ??= `The exemption "${e.reason}" for this resource expired on ${e.expires}.`;
             continue;
         }
-        return { exempt: describeExemption(e, "the policy configuration") };
+        return { exempt: describeExemption(e, "the policy configuration"), exemption: e };
     }
     if (config.allowInCodeExemptions !== false) {
         const ann = s.type.startsWith("kubernetes:") ? lazy.annotations()?.get(IN_CODE_ANNOTATION_PREFIX + policy) : undefined;

@@ -17,6 +17,7 @@ import { ControlId, control, FRAMEWORK_NAME, FRAMEWORK_VERSION } from "../polici
 import { Kind } from "./kinds";
 import { decide, ExemptionDecision, SHARED_CONFIG } from "./exemptions";
 import { levelFromStackTags, STACK_TAG_CONFIG } from "./profiles";
+import { expiryNotice, NOTICE_CONFIG } from "./exemption-notice";
 import { StackIndex } from "./stack";
 
 /** A JSON-schema fragment for one config property; `default` is required so docs can state it. */
@@ -57,7 +58,8 @@ export interface PolicyMeta {
     remediates?: string;
 }
 
-export type PackPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { meta: PolicyMeta };
+/** `kind`: the resources a resource policy reads (the config checker uses it; the SDK ignores it). */
+export type PackPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { meta: PolicyMeta; kind?: Kind };
 
 function sdkMetadata(meta: PolicyMeta) {
     const primary = control(meta.controls[0]);
@@ -69,7 +71,7 @@ function sdkMetadata(meta: PolicyMeta) {
         ...(meta.tags ?? []),
     ];
     const configSchema: PolicyConfigSchema = {
-        properties: { ...(meta.config ?? {}), ...SHARED_CONFIG, ...STACK_TAG_CONFIG } as PolicyConfigSchema["properties"],
+        properties: { ...(meta.config ?? {}), ...SHARED_CONFIG, ...STACK_TAG_CONFIG, ...NOTICE_CONFIG } as PolicyConfigSchema["properties"],
     };
     return {
         name: meta.name,
@@ -93,7 +95,7 @@ function sdkMetadata(meta: PolicyMeta) {
 /** Schema defaults overlaid with what the engine configured (older engines send nothing). */
 export function configOf<C>(meta: PolicyMeta, configured: Record<string, unknown> | undefined): C & SharedConfig {
     const out: Record<string, unknown> = {};
-    for (const [k, p] of Object.entries({ ...(meta.config ?? {}), ...SHARED_CONFIG, ...STACK_TAG_CONFIG })) {
+    for (const [k, p] of Object.entries({ ...(meta.config ?? {}), ...SHARED_CONFIG, ...STACK_TAG_CONFIG, ...NOTICE_CONFIG })) {
         out[k] = p.default;
     }
     for (const [k, v] of Object.entries(configured ?? {})) {
@@ -109,6 +111,7 @@ export interface SharedConfig {
     exemptions: unknown;
     allowInCodeExemptions: unknown;
     stackTagProfiles: unknown;
+    exemptionNoticeDays: unknown;
 }
 
 type Report = ReportViolation & ((v: { message: string; urn?: string; enforcementLevel?: EnforcementLevel }) => void);
@@ -126,6 +129,11 @@ function reporter(meta: PolicyMeta, report: ReportViolation, level: EnforcementL
             (report as Report)({ message: `${meta.description}\n${text}`, urn, enforcementLevel: level === "remediate" ? "mandatory" : level });
         }
     };
+}
+
+/** An advisory violation whatever the policy's level (the SDK's object form; the description leads, as in the string form). */
+function advise(meta: PolicyMeta, report: ReportViolation, message: string, urn?: string): void {
+    (report as Report)({ message: `${meta.description}\n${message}`, urn, enforcementLevel: "advisory" });
 }
 
 /**
@@ -167,7 +175,7 @@ export function resourcePolicy<V, C = Record<string, never>>(
      * The shared first steps of validation and remediation: answer "not applicable" (which
      * throws through the SDK) for other types and for exempted resources; else the check context.
      */
-    const applicable = (args: ResourceValidationArgs): { ctx: CheckContext<C>; ex: ExemptionDecision } => {
+    const applicable = (args: ResourceValidationArgs, validating: boolean): { ctx: CheckContext<C>; ex: ExemptionDecision; notice?: string } => {
         if (!kind.matches(args.type)) {
             notApplicable(args, notFor);
         }
@@ -179,15 +187,22 @@ export function resourcePolicy<V, C = Record<string, never>>(
         };
         const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
         if (ex.exempt) {
-            notApplicable(args, ex.exempt);
+            const notice = validating ? expiryNotice(ex.exemption, ctx.config.exemptionNoticeDays) : undefined;
+            if (!notice) notApplicable(args, ex.exempt);
+            return { ctx, ex, notice };
         }
         return { ctx, ex };
     };
-    const policy: ResourceValidationPolicy & { meta: PolicyMeta } = {
+    const policy: ResourceValidationPolicy & { meta: PolicyMeta; kind: Kind } = {
         ...sdkMetadata(meta),
         meta,
+        kind,
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
-            const { ctx, ex } = applicable(args);
+            const { ctx, ex, notice } = applicable(args, true);
+            if (notice) {
+                advise(meta, report, notice);
+                return;
+            }
             const say = reporter(meta, report, levelFromStackTags(meta, ctx.config, args.stackTags), ex.note);
             for (const view of read(args.type, args.props)) {
                 for (const message of check(view, ctx)) {
@@ -198,7 +213,7 @@ export function resourcePolicy<V, C = Record<string, never>>(
     };
     if (remediate) {
         policy.remediateResource = (args: ResourceValidationArgs) => {
-            const { ctx } = applicable(args);
+            const { ctx } = applicable(args, false);
             // Mutate in place: the SDK's proxy keeps secret values secret on write.
             return remediate(args.props, ctx) ? args.props : undefined;
         };
@@ -241,7 +256,13 @@ export function stackPolicy<C = Record<string, never>>(
                 const r = v.urn ? ctx.stack.get(v.urn) : undefined;
                 const ex = r ? decide(meta.name, ctx.config, { name: r.name, urn: r.urn, type: r.type, props: r.props }) : {};
                 if (ex.exempt) {
-                    exempted.push(`${r!.name}: ${ex.exempt}`);
+                    const notice = expiryNotice(ex.exemption, ctx.config.exemptionNoticeDays);
+                    if (notice) {
+                        advise(meta, report, notice, v.urn);
+                        reported++;
+                    } else {
+                        exempted.push(`${r!.name}: ${ex.exempt}`);
+                    }
                     continue;
                 }
                 reporter(meta, report, level, ex.note)(v.message, v.urn);

@@ -8,9 +8,10 @@
 // 2. Validation sees secrets unwrapped. While deserializing, the slots that held a secret are
 //    recorded (lib/secrets.ts) so that messages never print a secret's value.
 //
-// Remediation (proxySecrets = true) is left exactly as the SDK does it.
+// Remediation (proxySecrets = true) is left as the SDK does it, except for secrets that
+// `pulumi policy analyze` could not decrypt (lib/secrets.ts).
 
-import { recordSecrets } from "./secrets";
+import { recordSecrets, withoutRedacted } from "./secrets";
 
 type Deserialize = (struct: { toJavaScript(): unknown }, proxySecrets: boolean) => Record<string, unknown>;
 
@@ -29,8 +30,15 @@ export function installSdkAdjustments(): void {
     }
     const memo = new WeakMap<object, Record<string, unknown>>();
     mod.deserializeProperties = function (struct, proxySecrets) {
-        if (proxySecrets || typeof struct !== "object" || struct === null) {
+        if (typeof struct !== "object" || struct === null) {
             return original(struct, proxySecrets);
+        }
+        if (proxySecrets) {
+            // Remediation: as the SDK does it, except that secrets `pulumi policy analyze` could
+            // not decrypt ("[secret]") arrive as unknowns, so no remediation "fixes" a placeholder.
+            const js = struct.toJavaScript();
+            const cleaned = withoutRedacted(js);
+            return original(cleaned === js ? struct : { toJavaScript: () => cleaned }, true);
         }
         let out = memo.get(struct);
         if (!out) {

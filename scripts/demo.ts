@@ -1,21 +1,27 @@
 // npm run demo: build the pack if needed, launch it exactly as the Pulumi CLI does, and
-// run the bundled example stacks through it (Remediate + Analyze per resource, then
-// AnalyzeStack), printing violations the way `pulumi preview` shows them.
+// run stacks through it as the CLI would, printing the "Policies:" section as the CLI does
+// (engine/display.ts) and exiting non-zero when the CLI would fail.
 //
-//   npm run demo                                   every example, preview shape
-//   npm run demo -- --update                       the update shape (IDs known)
-//   npm run demo -- --config config.json a.json    your own recorded stack(s) and pack config
+//   npm run demo                                   every bundled example, as `pulumi preview`
+//   npm run demo -- --update                       as `pulumi up` (stops at the first mandatory violation)
+//   npm run demo -- --config config.json a.json    your own recording(s) (npm run record) and pack config
+//   npm run demo -- --state export.json            a `pulumi stack export` file, as
+//                                                  `pulumi policy analyze --policy-pack . --file export.json`
+//
+// Relative paths are taken from the directory you ran npm in.
 
 import { execSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { projectRoot } from "./root";
-import { Diagnostic, Engine, EngineResource } from "../engine/engine";
+import { Engine, EngineResource, RunMode, RunResult } from "../engine/engine";
+import { ConfigError } from "../engine/config";
+import { renderPolicies } from "../engine/display";
+import { readStackExport } from "../engine/state";
+import { PREVIEW_NOTE_PREFIX } from "../engine/notes";
 import { examples, RecordedStack, recordingPath } from "./record";
 
 const ROOT = projectRoot();
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
-const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 
 function newest(dir: string, ext: string): number {
     let t = 0;
@@ -37,6 +43,11 @@ export function buildIfNeeded(): void {
     }
 }
 
+/** The directory the user ran `npm run` in (npm changes to the package root). */
+export function callerDir(): string {
+    return process.env.INIT_CWD || process.cwd();
+}
+
 export function toEngine(r: RecordedStack["resources"][number]): EngineResource {
     return {
         type: r.type,
@@ -48,58 +59,126 @@ export function toEngine(r: RecordedStack["resources"][number]): EngineResource 
         dependencies: r.dependencies,
         propertyDependencies: r.propertyDependencies,
         provider: r.provider,
+        protect: r.protect,
     };
 }
 
-function line(d: Diagnostic, resource?: EngineResource): string {
-    const level = d.enforcementLevel === "mandatory" ? paint("31", "[mandatory]") : paint("33", `[${d.enforcementLevel}]`);
-    const where = resource ? `  (${resource.type}: ${resource.name})` : d.urn ? `  (${d.urn})` : "";
-    const [first, ...rest] = d.message.split("\n");
-    const body = rest.length ? [first, ...rest] : [d.description, first];
-    return [`        - ${level} ${d.severity ? `[${d.severity}] ` : ""}${paint("1", d.policyName)}${where}`, ...body.map(l => `          ${l}`)].join("\n");
+interface Target {
+    label: string;
+    project: string;
+    stack: string;
+    mode: RunMode;
+    resources: EngineResource[];
 }
 
-async function main(): Promise<void> {
-    const args = process.argv.slice(2);
-    const update = args.includes("--update");
-    const ci = args.indexOf("--config");
-    const config = ci >= 0 ? JSON.parse(fs.readFileSync(args[ci + 1], "utf8")) : undefined;
-    const files = args.filter((a, i) => a.endsWith(".json") && (ci < 0 || i !== ci + 1));
-    const stacks = files.length
-        ? files.map(f => JSON.parse(fs.readFileSync(f, "utf8")) as RecordedStack)
-        : examples().map(d => JSON.parse(fs.readFileSync(recordingPath(d, update ? "update" : "preview"), "utf8")) as RecordedStack);
+export interface DemoOptions {
+    config?: unknown;
+    /** The --policy-pack path as the user would give it (shown as "(local: ...)"). */
+    local?: string;
+    stackTags?: Record<string, string>;
+}
 
-    buildIfNeeded();
-    let total = 0;
-    for (const s of stacks) {
-        const engine = await Engine.launch(ROOT, { dryRun: s.mode === "preview", project: s.project, stack: s.stack });
+/** One stack through a fresh pack process; returns the printed text and the run. */
+export async function demoStack(t: Target, opts: DemoOptions = {}): Promise<{ text: string; run?: RunResult; failed: boolean }> {
+    const engine = await Engine.launch(ROOT, { dryRun: t.mode !== "update", project: t.project, stack: t.stack, stackTags: opts.stackTags });
+    const onInt = () => {
+        void engine.cancel().finally(() => engine.close().then(() => process.exit(130)));
+    };
+    process.once("SIGINT", onInt);
+    const out: string[] = [];
+    try {
+        const info = await engine.analyzerInfo();
+        const command = t.mode === "preview" ? "pulumi preview" : t.mode === "update" ? "pulumi up" : "pulumi policy analyze";
+        out.push(`${t.label} (${command}): ${t.resources.length} resources`);
         try {
-            const info = await engine.analyzerInfo();
-            await engine.configure(config);
-            const run = await engine.run(s.resources.map(toEngine));
-            const byUrn = new Map(s.resources.map(r => [r.urn, toEngine(r)]));
-            const diags: { d: Diagnostic; r?: EngineResource }[] = [];
-            for (const r of run.resources) for (const d of r.diagnostics) diags.push({ d, r: r.resource });
-            for (const d of run.stack.diagnostics) diags.push({ d, r: byUrn.get(d.urn) });
-            const violations = diags.filter(x => !x.d.message.startsWith("can't run policy"));
-            const notes = diags.length - violations.length;
-            const mandatory = violations.filter(x => x.d.enforcementLevel === "mandatory").length;
-            const resources = new Set(violations.map(x => x.r?.urn ?? x.d.urn)).size;
-            console.log(`\n${paint("1", `${s.project} (${s.mode === "preview" ? "pulumi preview" : "pulumi up"})`)}: ${s.resources.length} resources`);
-            console.log("Policies:");
-            console.log(`    ${violations.length ? (mandatory ? "❌" : "⚠️ ") : "✅"} ${info.name}@v${info.version}`);
-            for (const x of diags) console.log(line(x.d, x.r));
-            console.log(`Summary: ${violations.length} violation${violations.length === 1 ? "" : "s"} (${mandatory} mandatory, ${violations.length - mandatory} advisory) on ${resources} resource${resources === 1 ? "" : "s"}` +
-                (notes ? `; ${notes} polic${notes === 1 ? "y" : "ies"} could not run during preview (values unknown until the update)` : ""));
-            total += violations.length;
-        } finally {
-            await engine.close();
+            await engine.configure(opts.config as Record<string, unknown> | undefined);
+        } catch (e) {
+            if (!(e instanceof ConfigError)) throw e;
+            for (const l of e.lines) out.push(`error: ${l}`);
+            out.push(`error: ${e.lines.length ? "validating policy config" : e.message}`);
+            return { text: out.join("\n"), failed: true };
+        }
+        const run = await engine.run(t.resources, t.mode);
+        // The CLI shows the --policy-pack path as given; here, the pack's path from the caller's directory.
+        out.push(renderPolicies({ name: info.name, version: info.version, local: opts.local ?? (path.relative(callerDir(), ROOT) || ".") }, run));
+        const violations = run.violations.filter(v => !v.message.startsWith(PREVIEW_NOTE_PREFIX));
+        const notes = run.violations.length - violations.length;
+        const mandatory = violations.filter(v => v.enforcementLevel === "mandatory").length;
+        const analyzed = run.resources.length;
+        out.push(
+            `Summary (not printed by the CLI): ${violations.length} violation${violations.length === 1 ? "" : "s"} (${mandatory} mandatory), ` +
+                `${notes} "can't run policy" note${notes === 1 ? "" : "s"}, ${analyzed} of ${t.resources.length} resources analyzed` +
+                (run.stack ? ", stack policies run" : ", stack policies skipped"),
+        );
+        if (run.failed) out.push(`error: ${run.error}`);
+        return { text: out.join("\n"), run, failed: run.failed };
+    } finally {
+        process.removeListener("SIGINT", onInt);
+        await engine.close();
+    }
+}
+
+function parseArgs(argv: string[]): { update: boolean; config?: string; states: string[]; files: string[] } {
+    const res = { update: false, config: undefined as string | undefined, states: [] as string[], files: [] as string[] };
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (a === "--update") res.update = true;
+        else if (a === "--config") res.config = argv[++i];
+        else if (a === "--state") res.states.push(argv[++i]);
+        else if (a.startsWith("--")) throw new Error(`unknown option ${a} (see the header of scripts/demo.ts)`);
+        else res.files.push(a);
+    }
+    if (res.config === undefined && argv.includes("--config")) throw new Error("--config needs a file");
+    return res;
+}
+
+function readJson(file: string): unknown {
+    const p = path.resolve(callerDir(), file);
+    if (!fs.existsSync(p)) throw new Error(`${file}: no such file (relative paths are taken from ${callerDir()})`);
+    try {
+        return JSON.parse(fs.readFileSync(p, "utf8"));
+    } catch (e) {
+        throw new Error(`${file}: not JSON: ${(e as Error).message}`);
+    }
+}
+
+async function main(): Promise<number> {
+    const args = parseArgs(process.argv.slice(2));
+    const config = args.config ? readJson(args.config) : undefined;
+    const targets: Target[] = [];
+    for (const f of args.states) {
+        const s = readStackExport(readJson(f));
+        if (s.redacted) console.error(`warning: could not decrypt secrets in ${f}; analyzing with secret values redacted`);
+        targets.push({ label: `${s.project}/${s.stack} (${f})`, project: s.project, stack: s.stack, mode: "analyze", resources: s.resources });
+    }
+    for (const f of args.files) {
+        const s = readJson(f) as RecordedStack;
+        if (!s || !Array.isArray(s.resources)) throw new Error(`${f}: not a recording (npm run record writes them; for a stack export use --state)`);
+        targets.push({ label: s.project, project: s.project, stack: s.stack, mode: s.mode === "update" ? "update" : "preview", resources: s.resources.map(toEngine) });
+    }
+    if (targets.length === 0) {
+        for (const d of examples()) {
+            const s = JSON.parse(fs.readFileSync(recordingPath(d, args.update ? "update" : "preview"), "utf8")) as RecordedStack;
+            targets.push({ label: s.project, project: s.project, stack: s.stack, mode: args.update ? "update" : "preview", resources: s.resources.map(toEngine) });
         }
     }
-    console.log(`\n${stacks.length} stack${stacks.length === 1 ? "" : "s"} checked, ${total} violation${total === 1 ? "" : "s"} in all.`);
+    buildIfNeeded();
+    let failed = 0;
+    for (const t of targets) {
+        const r = await demoStack(t, { config });
+        console.log(`\n${r.text}`);
+        if (r.failed) failed++;
+    }
+    console.log(`\n${targets.length} stack${targets.length === 1 ? "" : "s"} checked; ${failed} would fail under the Pulumi CLI.`);
+    return failed ? 1 : 0;
 }
 
-main().catch(e => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-});
+if (require.main === module) {
+    main().then(
+        code => process.exit(code),
+        e => {
+            console.error(`error: ${e instanceof Error ? e.message : e}`);
+            process.exit(1);
+        },
+    );
+}

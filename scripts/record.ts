@@ -15,6 +15,8 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const SIG = "4dabf18193072939515e22adb298388d";
 const SUB = "00000000-0000-0000-0000-000000000000";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const ROOT = projectRoot();
 
 export interface RecordedResource {
     type: string;
@@ -25,7 +27,8 @@ export interface RecordedResource {
     outputs: Record<string, unknown>;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
-    provider?: { type: string; name: string; urn: string };
+    provider?: { type: string; name: string; urn: string; inputs?: Record<string, unknown> };
+    protect?: boolean;
 }
 
 export interface RecordedStack {
@@ -36,12 +39,15 @@ export interface RecordedStack {
     resources: RecordedResource[];
 }
 
-/** Resource references are flattened to their ID (or URN), as the engine does for analyzers. */
+/**
+ * Resource references are flattened as the engine does for analyzers: a custom resource to
+ * its ID (unknown while the ID is unknown, as in preview), a component to its URN.
+ */
 function flattenRefs(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(flattenRefs);
     if (typeof v === "object" && v !== null) {
         const o = v as Record<string, unknown>;
-        if (o[SIG] === REF_SIG) return (o.id as string) || (o.urn as string);
+        if (o[SIG] === REF_SIG) return "id" in o ? (o.id === "" || o.id === UNKNOWN ? UNKNOWN : o.id) : o.urn;
         const out: Record<string, unknown> = {};
         for (const [k, x] of Object.entries(o)) out[k] = flattenRefs(x);
         return out;
@@ -112,38 +118,123 @@ function computedById(type: string, name: string, inputs: Record<string, unknown
     }
 }
 
-/** Run one example program under mocks (in this process) and return its recording. */
+/** A recording cannot be made: the message says why, and nothing was written. */
+export class RecordError extends Error {}
+
+/** The program's entry point, as the Node language host finds it: Pulumi.yaml `main`, package.json `main`, index.ts, index.js. */
+export function programEntry(dir: string): string {
+    const yamlPath = ["Pulumi.yaml", "Pulumi.yml"].map(f => path.join(dir, f)).find(f => fs.existsSync(f));
+    if (!yamlPath) throw new RecordError(`${dir} is not a Pulumi program: no Pulumi.yaml`);
+    const yaml = fs.readFileSync(yamlPath, "utf8");
+    const runtime = /^runtime:\s*(?:\n\s+name:\s*)?["']?([A-Za-z]+)/m.exec(yaml)?.[1];
+    if (runtime && runtime !== "nodejs") throw new RecordError(`${dir}: runtime "${runtime}" is not supported; the recorder runs Node.js (TypeScript or JavaScript) programs`);
+    const main = /^main:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(yaml)?.[1];
+    const base = main ? path.resolve(dir, main) : dir;
+    const candidates = [base];
+    const pkgJson = path.join(base, "package.json");
+    if (fs.existsSync(pkgJson)) {
+        const m = (JSON.parse(fs.readFileSync(pkgJson, "utf8")) as { main?: string }).main;
+        if (m) candidates.push(path.resolve(base, m));
+    }
+    candidates.push(path.join(base, "index.ts"), path.join(base, "index.js"));
+    const found = candidates.find(f => fs.existsSync(f) && fs.statSync(f).isFile());
+    if (!found) throw new RecordError(`${dir}: no program entry point (looked for ${candidates.map(c => path.relative(dir, c) || ".").join(", ")})`);
+    return found;
+}
+
+/** A kubeconfig for the mocked cluster, as listManagedClusterUserCredentials returns it (base64). */
+function kubeconfig(cluster: string): string {
+    const yaml = [
+        "apiVersion: v1", "kind: Config", `current-context: ${cluster}`,
+        "clusters:", `- name: ${cluster}`, "  cluster:", `    server: https://${cluster}-dns.hcp.westeurope.azmk8s.io:443`, "    certificate-authority-data: \"\"",
+        "contexts:", `- name: ${cluster}`, "  context:", `    cluster: ${cluster}`, "    user: clusterUser",
+        "users:", "- name: clusterUser", "  user:", "    token: mocked",
+    ].join("\n");
+    return Buffer.from(yaml).toString("base64");
+}
+
+/** What provider functions return under the recorder's mocks; anything else echoes its inputs. */
+function callResult(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    const fn = token.slice(token.lastIndexOf(":") + 1);
+    const cluster = str(inputs.resourceName ?? inputs.name, "cluster");
+    if (/^list(ManagedCluster(User|Admin|Monitoring)Credentials)$/.test(fn)) {
+        return { kubeconfigs: [{ name: fn.includes("Admin") ? "clusterAdmin" : "clusterUser", value: kubeconfig(cluster) }] };
+    }
+    if (fn === "getKubernetesCluster") {
+        return { ...inputs, kubeConfigRaw: Buffer.from(kubeconfig(cluster), "base64").toString(), kubeAdminConfigRaw: "" };
+    }
+    if (fn === "getClientConfig") {
+        return { clientId: "55555555-5555-5555-5555-555555555555", objectId: "66666666-6666-6666-6666-666666666666", subscriptionId: SUB, tenantId: "77777777-7777-7777-7777-777777777777" };
+    }
+    return inputs;
+}
+
+/**
+ * Run one program under mocks (in this process) and return its recording. The program's
+ * own @pulumi/pulumi is used when it has one (mocks must be set on the copy it imports).
+ */
 export async function recordInProcess(exampleDir: string, mode: "preview" | "update"): Promise<RecordedStack> {
+    const dir = path.resolve(exampleDir);
+    const entry = programEntry(dir);
+    const from = { paths: [dir, ROOT] };
+    let pulumiPath: string;
+    try {
+        pulumiPath = require.resolve("@pulumi/pulumi", from);
+    } catch {
+        throw new RecordError(`${dir}: @pulumi/pulumi is not installed for this program (run npm install there)`);
+    }
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
-    const project = path.basename(exampleDir);
+    const pulumi = require(pulumiPath) as typeof import("@pulumi/pulumi");
+    const settingsPath = path.join(path.dirname(pulumiPath), "runtime", "settings");
+    const yaml = fs.readFileSync(["Pulumi.yaml", "Pulumi.yml"].map(f => path.join(dir, f)).find(f => fs.existsSync(f))!, "utf8");
+    const project = /^name:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(yaml)?.[1] ?? path.basename(dir);
     const stack = "dev";
     const preview = mode === "preview";
     const outputsByKey = new Map<string, Record<string, unknown>>();
+    let ids = 0;
     await pulumi.runtime.setMocks(
         {
             newResource(args) {
-                const c = computed(args.type, args.name, args.inputs);
+                const c = args.type.startsWith("pulumi:providers:")
+                    ? { id: `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}` }
+                    : computed(args.type, args.name, args.inputs);
                 outputsByKey.set(`${args.type}::${args.name}`, c);
                 // Preview: the ID and the computed outputs are unknown (empty ID, outputs absent).
                 return { id: preview ? "" : String(c.id), state: preview ? args.inputs : { ...args.inputs, ...c } };
             },
             call(args) {
-                return args.inputs;
+                return callResult(args.token, args.inputs as Record<string, unknown>);
             },
         },
         project,
         stack,
         preview,
     );
-    const settings = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): Record<string, unknown> };
+    const settings = require(settingsPath) as { getMonitor(): Record<string, unknown>; waitForRPCs(): Promise<void> };
     const monitor = settings.getMonitor() as { registerResource: (req: any, cb: any) => Promise<void> };
     const original = monitor.registerResource.bind(monitor);
     const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
     const resources: RecordedResource[] = [];
+    const byUrn = new Map<string, RecordedResource>();
+    const failures: string[] = [];
+    /** The engine registers a default provider per package (and version) before its first resource. */
+    const defaultProvider = (pkg: string, version: string): RecordedResource => {
+        const name = version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
+        const urn = `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::${name}`;
+        let p = byUrn.get(urn);
+        if (!p) {
+            const inputs: Record<string, unknown> = version ? { version } : {};
+            p = { type: `pulumi:providers:${pkg}`, name, urn, inputs, outputs: { ...inputs }, dependencies: [], propertyDependencies: {} };
+            resources.push(p);
+            byUrn.set(urn, p);
+        }
+        return p;
+    };
     monitor.registerResource = (req: any, cb: any) =>
         original(req, (err: unknown, res: any) => {
-            if (!err) {
+            if (err) {
+                failures.push(`${req.getType()} "${req.getName()}": ${(err as Error).message ?? err}`);
+            } else {
                 const type: string = req.getType();
                 const name: string = req.getName();
                 const inputs = flattenRefs(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
@@ -156,9 +247,15 @@ export async function recordInProcess(exampleDir: string, mode: "preview" | "upd
                 for (const [k, v] of Object.entries(c)) {
                     outputs[k] = preview ? UNKNOWN : v;
                 }
-                const pkg = type.slice(0, type.indexOf(":"));
-                const custom = req.getCustom();
-                resources.push({
+                const custom: boolean = req.getCustom();
+                let provider: RecordedResource["provider"];
+                if (custom && !type.startsWith("pulumi:providers:")) {
+                    const ref: string = req.getProvider?.() ?? "";
+                    const explicit = ref ? byUrn.get(ref.slice(0, ref.lastIndexOf("::"))) : undefined;
+                    const p = explicit ?? defaultProvider(type.slice(0, type.indexOf(":")), req.getVersion?.() ?? "");
+                    provider = { type: p.type, name: p.name, urn: p.urn, inputs: p.inputs };
+                }
+                const r: RecordedResource = {
                     type,
                     name,
                     urn: res.getUrn(),
@@ -167,17 +264,35 @@ export async function recordInProcess(exampleDir: string, mode: "preview" | "upd
                     outputs,
                     dependencies: req.getDependenciesList(),
                     propertyDependencies,
-                    provider: custom ? { type: `pulumi:providers:${pkg}`, name: "default", urn: `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default` } : undefined,
-                });
+                    provider,
+                };
+                if (req.getProtect?.()) r.protect = true;
+                resources.push(r);
+                byUrn.set(r.urn, r);
             }
             cb(err, res);
         });
-    const entry = path.resolve(exampleDir, "index.ts");
-    const program = require(entry);
-    if (typeof program?.default === "function") {
-        await program.default();
+    const rejections: unknown[] = [];
+    const onRejection = (e: unknown) => rejections.push(e);
+    process.on("unhandledRejection", onRejection);
+    try {
+        const program = require(entry);
+        if (typeof program?.default === "function") {
+            await program.default();
+        }
+        await settings.waitForRPCs();
+    } catch (e) {
+        throw new RecordError(`${dir}: the program failed under the recorder's mocks: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+        process.removeListener("unhandledRejection", onRejection);
     }
-    await (require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    if (rejections.length || failures.length) {
+        const first = rejections[0];
+        throw new RecordError(`${dir}: the program failed under the recorder's mocks: ${failures[0] ?? (first instanceof Error ? first.message : String(first))}`);
+    }
+    if (!resources.some(r => !r.type.startsWith("pulumi:providers:"))) {
+        throw new RecordError(`${dir}: the program registered no resources`);
+    }
     resources.unshift({
         type: "pulumi:pulumi:Stack",
         name: `${project}-${stack}`,
@@ -187,10 +302,8 @@ export async function recordInProcess(exampleDir: string, mode: "preview" | "upd
         dependencies: [],
         propertyDependencies: {},
     });
-    return { example: project, mode, project, stack, resources };
+    return { example: path.basename(dir), mode, project, stack, resources };
 }
-
-const ROOT = projectRoot();
 
 export function examples(): string[] {
     const dir = path.join(ROOT, "examples");
@@ -204,13 +317,18 @@ export function recordingPath(exampleDir: string, mode: string): string {
     return path.join(exampleDir, "recorded", `${mode}.json`);
 }
 
-/** Record in a fresh process (mocks are process-wide). */
+export function stackExportPath(exampleDir: string): string {
+    return path.join(exampleDir, "recorded", "stack-export.json");
+}
+
+/** Record in a fresh process (mocks are process-wide); the recording's JSON text. */
 export function recordFresh(exampleDir: string, mode: "preview" | "update"): string {
     const hook = path.join(ROOT, "scripts", "ts.js");
-    return execFileSync(process.execPath, ["-r", hook, path.join(ROOT, "scripts", "record.ts"), exampleDir, mode], {
+    return execFileSync(process.execPath, ["-r", hook, path.join(ROOT, "scripts", "record.ts"), exampleDir, mode, "--stdout"], {
         cwd: ROOT,
         encoding: "utf8",
         maxBuffer: 64 * 1024 * 1024,
+        stdio: ["ignore", "pipe", "pipe"],
     });
 }
 
@@ -218,35 +336,149 @@ export function format(r: RecordedStack): string {
     return JSON.stringify(r, null, 2) + "\n";
 }
 
+/** Wire-form values to state form: secrets as `{sig, plaintext: <json>}` (what `pulumi stack export --show-secrets` writes). */
+function toState(v: unknown): unknown {
+    if (Array.isArray(v)) return v.map(toState);
+    if (typeof v === "object" && v !== null) {
+        const o = v as Record<string, unknown>;
+        if (o[SIG] === SECRET_SIG) return { [SIG]: SECRET_SIG, plaintext: JSON.stringify(toState(o.value)) };
+        const out: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(o)) out[k] = toState(x);
+        return out;
+    }
+    return v;
+}
+
+/**
+ * An update recording as `pulumi stack export --show-secrets` would write the deployed stack:
+ * apitype.UntypedDeployment version 3 (sdk/go/common/apitype/core.go DeploymentV3, ResourceV3).
+ */
+export function toStackExport(r: RecordedStack): unknown {
+    if (r.mode !== "update") throw new RecordError("a stack export is made from an update recording");
+    const time = "2026-01-01T00:00:00.000Z";
+    const ids = new Map<string, string>();
+    for (const x of r.resources) if (typeof x.outputs.id === "string") ids.set(x.urn, x.outputs.id);
+    return {
+        version: 3,
+        deployment: {
+            manifest: { time, magic: "", version: "v3.260.0" },
+            secrets_providers: { type: "passphrase", state: { salt: "v1:AAAAAAAAAAA=:v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==" } },
+            resources: r.resources.map(x => {
+                const custom = x.type !== "pulumi:pulumi:Stack" && x.provider !== undefined || x.type.startsWith("pulumi:providers:");
+                const { id: _id, ...outputs } = x.outputs;
+                const res: Record<string, unknown> = { urn: x.urn, custom, type: x.type };
+                if (custom) res.id = ids.get(x.urn) ?? "";
+                res.inputs = toState(x.inputs);
+                res.outputs = toState(x.type.startsWith("pulumi:providers:") ? x.outputs : outputs);
+                if (x.parent && x.type !== "pulumi:pulumi:Stack") res.parent = x.parent;
+                if (x.protect) res.protect = true;
+                if (x.dependencies.length) res.dependencies = x.dependencies;
+                if (x.provider) res.provider = `${x.provider.urn}::${ids.get(x.provider.urn) ?? ""}`;
+                if (Object.keys(x.propertyDependencies).length) res.propertyDependencies = x.propertyDependencies;
+                res.created = time;
+                res.modified = time;
+                if (x.type !== "pulumi:pulumi:Stack" && !x.type.startsWith("pulumi:providers:")) res.sourcePosition = "project:///index.ts#1,1";
+                return res;
+            }),
+        },
+    };
+}
+
+/** Write `text` to `file` atomically: a half-written file never replaces a good one. */
+export function writeAtomic(file: string, text: string): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+}
+
+function usage(): never {
+    console.error([
+        "usage: npm run record -- <program dir> [preview|update] [--out <file> | --stdout]",
+        "       npm run record                 (re)write examples/*/recorded/{preview,update,stack-export}.json",
+        "       npm run record -- --check      fail when a bundled recording is stale",
+    ].join("\n"));
+    process.exit(2);
+}
+
+/** Record a program in fresh processes and write its files; returns the paths written. */
+export function recordProgram(dir: string, modes: ("preview" | "update")[], out?: string): string[] {
+    const texts = modes.map(m => {
+        try {
+            return [m, recordFresh(dir, m)] as const;
+        } catch (e) {
+            const err = (e as { stderr?: string }).stderr?.trim();
+            throw new RecordError(err ? err.replace(/^error: /, "") : (e as Error).message);
+        }
+    });
+    // Nothing is written until every mode recorded.
+    const written: string[] = [];
+    for (const [m, text] of texts) {
+        const file = out ?? recordingPath(dir, m);
+        writeAtomic(file, text);
+        written.push(file);
+        if (m === "update" && !out) {
+            writeAtomic(stackExportPath(dir), JSON.stringify(toStackExport(JSON.parse(text)), null, 2) + "\n");
+            written.push(stackExportPath(dir));
+        }
+    }
+    return written;
+}
+
 if (require.main === module) {
     const args = process.argv.slice(2);
-    if (args.length === 0 || args[0] === "--all") {
+    const caller = process.env.INIT_CWD || process.cwd();
+    const fail = (e: unknown) => {
+        console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+    };
+    if (args.length === 0 || args[0] === "--all" || args[0] === "--check") {
         const check = args.includes("--check");
         let stale = 0;
         for (const dir of examples()) {
-            for (const mode of ["preview", "update"] as const) {
-                const text = recordFresh(dir, mode);
-                const file = recordingPath(dir, mode);
-                if (check) {
+            if (check) {
+                for (const mode of ["preview", "update"] as const) {
+                    const file = recordingPath(dir, mode);
+                    const text = recordFresh(dir, mode);
                     if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) {
                         console.error(`stale: ${path.relative(ROOT, file)} (run npm run record)`);
                         stale++;
                     }
-                } else {
-                    fs.mkdirSync(path.dirname(file), { recursive: true });
-                    fs.writeFileSync(file, text);
-                    console.log(`wrote ${path.relative(ROOT, file)}`);
+                    if (mode === "update") {
+                        const exp = JSON.stringify(toStackExport(JSON.parse(text)), null, 2) + "\n";
+                        if (!fs.existsSync(stackExportPath(dir)) || fs.readFileSync(stackExportPath(dir), "utf8") !== exp) {
+                            console.error(`stale: ${path.relative(ROOT, stackExportPath(dir))} (run npm run record)`);
+                            stale++;
+                        }
+                    }
                 }
+            } else {
+                for (const f of recordProgram(dir, ["preview", "update"])) console.log(`wrote ${path.relative(ROOT, f)}`);
             }
         }
         process.exit(stale ? 1 : 0);
     } else {
-        const [dir, mode] = args;
-        recordInProcess(path.resolve(dir), mode === "update" ? "update" : "preview")
-            .then(r => process.stdout.write(format(r)))
-            .catch(e => {
-                console.error(e);
-                process.exit(1);
-            });
+        const positional = args.filter(a => !a.startsWith("--"));
+        const oi = args.indexOf("--out");
+        const out = oi >= 0 ? args[oi + 1] : undefined;
+        if (oi >= 0 && !out) usage();
+        const [dirArg, modeArg, ...rest] = positional.filter(a => a !== out);
+        if (!dirArg || rest.length || (modeArg && modeArg !== "preview" && modeArg !== "update")) usage();
+        const dir = path.resolve(caller, dirArg);
+        if (args.includes("--stdout")) {
+            recordInProcess(dir, (modeArg ?? "preview") as "preview" | "update")
+                .then(r => process.stdout.write(format(r)))
+                .catch(fail);
+        } else {
+            try {
+                if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new RecordError(`${dirArg}: no such directory (relative paths are taken from ${caller})`);
+                programEntry(dir);
+                if (out && !modeArg) throw new RecordError("--out writes one recording: name the mode (preview or update)");
+                const modes = modeArg ? [modeArg as "preview" | "update"] : (["preview", "update"] as const).slice();
+                for (const f of recordProgram(dir, modes, out && path.resolve(caller, out))) console.log(`wrote ${path.relative(caller, f)}`);
+            } catch (e) {
+                fail(e);
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
 function findings(run: RunResult): unknown {
     return {
         resources: run.resources.map(r => ({ urn: r.resource.urn, diagnostics: r.diagnostics, remediations: r.remediations })),
-        stack: run.stack.diagnostics,
+        stack: run.stack?.diagnostics,
     };
 }
 
@@ -104,7 +104,8 @@ describe("publish and install as the Pulumi CLI does", () => {
             // GetPluginInfo answers with the policy SDK's version; the CLI fails the run if it errors.
             const sdk = JSON.parse(fs.readFileSync(path.join(installed, "node_modules", "@pulumi", "policy", "package.json"), "utf8")).version;
             // (@pulumi/policy's own package.json spells its version "v1.21.0".)
-            assert.equal(`v${await engine.pluginVersion()}`.replace(/^vv/, "v"), sdk.startsWith("v") ? sdk : `v${sdk}`);
+            assert.deepEqual(engine.calls, ["handshake", "getPluginInfo", "getAnalyzerInfo"], "no ConfigureStack without a stack");
+            assert.equal(`v${engine.pluginVersion}`.replace(/^vv/, "v"), sdk.startsWith("v") ? sdk : `v${sdk}`);
             assert.equal(sdk.replace(/^v/, ""), pkg.dependencies["@pulumi/policy"]);
             const info = await engine.analyzerInfo();
             assert.equal(info.name, pkg.name);

@@ -5,11 +5,17 @@ import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Engine } from "../../engine/engine";
 import { ConfigError } from "../../engine/config";
+import { renderPolicies } from "../../engine/display";
 import { allPolicies } from "../../policies";
 import { launch, ROOT } from "./helpers";
 
 const CLUSTER = "azure-native:containerservice:ManagedCluster";
 const cluster = (name: string, inputs: Record<string, unknown> = {}) => ({ type: CLUSTER, name, urn: `urn:pulumi:dev::project::${CLUSTER}::${name}`, inputs });
+/** YYYY-MM-DD, `n` days from today (UTC). */
+const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+/** A cluster the private-cluster policy would flag, and little else. */
+const healthy = { aadProfile: { managed: true, enableAzureRBAC: true } };
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
 const profile = (p: string) => JSON.parse(fs.readFileSync(path.join(ROOT, "config", `${p}.json`), "utf8"));
 
 describe("rollout over the Analyzer protocol", () => {
@@ -47,7 +53,7 @@ describe("rollout over the Analyzer protocol", () => {
     });
 
     describe("exemptions", () => {
-        it("silence exactly the matched resource for exactly the named policy, visibly", async () => {
+        it("silence exactly the matched resource for exactly the named policy (far from expiry: silently, as the CLI shows no not-applicable reason)", async () => {
             await engine.configure({ "aks-private-cluster-enabled": { exemptions: [{ match: { name: "legacy" }, reason: "decommissioned in January", expires: "2999-01-31" }] } });
             const legacy = await engine.analyze(cluster("legacy"));
             const other = await engine.analyze(cluster("other"));
@@ -73,11 +79,53 @@ describe("rollout over the Analyzer protocol", () => {
             res = await engine.analyze(tagged);
             assert.ok(res.diagnostics.some(d => d.policyName === "aks-private-cluster-enabled"));
         });
-        it("are validated: a reason is required", async () => {
+        it("near expiry, show as one advisory violation naming the exemption, in the CLI's output, without failing the preview", async () => {
+            const expires = day(10);
+            await engine.configure({ all: "disabled", "aks-private-cluster-enabled": { enforcementLevel: "mandatory", exemptions: [{ match: { name: "legacy" }, reason: "decommissioned in January", owner: "platform-team", expires }] } });
+            const run = await engine.run([cluster("legacy", healthy)], "preview");
+            const text = renderPolicies({ name: "aks-security-baseline", version: pkg.version }, run);
+            assert.equal(text, [
+                "Policies:",
+                `    ⚠️ aks-security-baseline@v${pkg.version}`,
+                `        - [advisory] [severity: high]  aks-private-cluster-enabled  (azure-native:containerservice:ManagedCluster: legacy)`,
+                "          The AKS API server has a private IP only (private cluster) and no public DNS name.",
+                `          Exempted by the policy configuration: "decommissioned in January" (owner platform-team), until ${expires}, which is in 10 days; after that this policy reports the resource again. Renew the exemption's "expires" or fix the resource.`,
+                "",
+            ].join("\n"));
+            assert.equal(run.failed, false, "the notice never blocks");
+        });
+        it("say today and tomorrow on the last days, and stay silent outside exemptionNoticeDays", async () => {
+            const ex = (expires: string, extra: Record<string, unknown> = {}) => ({ all: "disabled", "aks-private-cluster-enabled": { enforcementLevel: "advisory", ...extra, exemptions: [{ match: { name: "legacy" }, reason: "r", expires }] } });
+            const notice = async () => (await engine.analyze(cluster("legacy", healthy))).diagnostics.map(d => d.message.split("\n")[1]);
+            await engine.configure(ex(day(0)));
+            assert.deepEqual(await notice(), [`Exempted by the policy configuration: "r", until ${day(0)}, which is today; after that this policy reports the resource again. Renew the exemption's "expires" or fix the resource.`]);
+            await engine.configure(ex(day(1)));
+            assert.match((await notice())[0], /, which is tomorrow; /);
+            await engine.configure(ex(day(29)));
+            assert.match((await notice())[0], /, which is in 29 days; /);
+            await engine.configure(ex(day(30)));
+            assert.deepEqual(await notice(), [], "30 days ahead: outside the default window");
+            await engine.configure(ex(day(10), { exemptionNoticeDays: 5 }));
+            assert.deepEqual(await notice(), []);
+            await engine.configure(ex(day(0), { exemptionNoticeDays: 0 }));
+            assert.deepEqual(await notice(), [], "0 turns the notice off");
+        });
+        it("near expiry, show for stack policies too, against the exempted resource", async () => {
+            // aks-defender-for-containers-enabled is a stack policy reporting against the cluster.
+            const expires = day(3);
+            await engine.configure({ "aks-defender-for-containers-enabled": { exemptions: [{ match: { name: "legacy" }, reason: "Defender plan bought in Q1", expires }] } });
+            const res = await engine.analyzeStack([cluster("legacy", healthy)]);
+            const d = res.diagnostics.filter(x => x.policyName === "aks-defender-for-containers-enabled");
+            assert.deepEqual(d.map(x => [x.enforcementLevel, x.urn, x.message.split("\n")[1]]), [
+                ["advisory", cluster("legacy").urn, `Exempted by the policy configuration: "Defender plan bought in Q1", until ${expires}, which is in 3 days; after that this policy reports the resource again. Renew the exemption's "expires" or fix the resource.`],
+            ]);
+        });
+        it("are validated: a reason is required, dates are YYYY-MM-DD", async () => {
+            const v = `validating policy config: aks-security-baseline ${pkg.version}  aks-private-cluster-enabled: `;
             await assert.rejects(engine.configure({ "aks-private-cluster-enabled": { exemptions: [{ match: { name: "x" } }] } }),
-                (e: Error) => e instanceof ConfigError && /must have required property 'reason'/.test(e.message));
+                (e: Error) => e instanceof ConfigError && e.lines.join("\n") === `${v}exemptions.0: reason is required`);
             await assert.rejects(engine.configure({ "aks-private-cluster-enabled": { exemptions: [{ match: { name: "x" }, reason: "r", expires: "next week" }] } }),
-                /must match pattern/);
+                (e: Error) => e instanceof ConfigError && e.lines.join("\n") === `${v}exemptions.0.expires: Does not match pattern '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`);
         });
     });
 });

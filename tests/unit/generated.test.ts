@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import { files } from "../../scripts/docs";
-import { examples, recordFresh, recordingPath } from "../../scripts/record";
+import { examples, recordFresh, recordingPath, stackExportPath, toStackExport } from "../../scripts/record";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 
@@ -18,7 +18,11 @@ describe("generated files", () => {
     for (const dir of examples()) {
         for (const mode of ["preview", "update"] as const) {
             it(`${path.basename(dir)} ${mode} recording matches its program (npm run record)`, () => {
-                assert.equal(fs.readFileSync(recordingPath(dir, mode), "utf8"), recordFresh(dir, mode), "stale recording: run npm run record");
+                const text = recordFresh(dir, mode);
+                assert.equal(fs.readFileSync(recordingPath(dir, mode), "utf8"), text, "stale recording: run npm run record");
+                if (mode === "update") {
+                    assert.equal(fs.readFileSync(stackExportPath(dir), "utf8"), JSON.stringify(toStackExport(JSON.parse(text)), null, 2) + "\n", "stale stack export: run npm run record");
+                }
             });
         }
     }

@@ -359,6 +359,16 @@ export class Engine {
     async configure(file?: ConfigFile): Promise<Record<string, PolicyConfigEntry>> {
         const info = await this.analyzerInfo();
         const entries = reconcile(info.policies, info.initialConfig, file);
+        await this.configureEntries(entries);
+        return entries;
+    }
+
+    /**
+     * Send Configure entries exactly as given, neither reconciled nor validated: what reaches a
+     * pack by the paths that skip the CLI's schema validation (older CLIs, policy groups edited
+     * by hand, a pack's initialConfig).
+     */
+    async configureEntries(entries: Record<string, PolicyConfigEntry>): Promise<void> {
         const req = new apb.ConfigureAnalyzerRequest();
         for (const [name, e] of Object.entries(entries)) {
             const pc = new apb.PolicyConfig();
@@ -367,7 +377,6 @@ export class Engine {
             req.getPolicyconfigMap().set(name, pc);
         }
         await unary(this.client, "configure", req);
-        return entries;
     }
 
     async analyze(r: EngineResource): Promise<AnalyzeResult> {

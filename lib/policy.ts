@@ -17,6 +17,7 @@ import { ControlId, control, FRAMEWORK_NAME, FRAMEWORK_VERSION } from "../polici
 import { Kind } from "./kinds";
 import { decide, ExemptionDecision, SHARED_CONFIG } from "./exemptions";
 import { levelFromStackTags, STACK_TAG_CONFIG } from "./profiles";
+import { checkSettings, CheckedSettings } from "./settings";
 import { StackIndex } from "./stack";
 
 /** A JSON-schema fragment for one config property; `default` is required so docs can state it. */
@@ -69,7 +70,7 @@ function sdkMetadata(meta: PolicyMeta) {
         ...(meta.tags ?? []),
     ];
     const configSchema: PolicyConfigSchema = {
-        properties: { ...(meta.config ?? {}), ...SHARED_CONFIG, ...STACK_TAG_CONFIG } as PolicyConfigSchema["properties"],
+        properties: schemaOf(meta) as PolicyConfigSchema["properties"],
     };
     return {
         name: meta.name,
@@ -90,18 +91,49 @@ function sdkMetadata(meta: PolicyMeta) {
     };
 }
 
-/** Schema defaults overlaid with what the engine configured (older engines send nothing). */
+/** The settings every policy takes, whatever its own (lib/exemptions.ts, lib/profiles.ts). */
+export const EVERY_POLICY_CONFIG: Record<string, ConfigProperty> = { ...SHARED_CONFIG, ...STACK_TAG_CONFIG };
+
+/** A policy's whole config schema: its own settings, then the shared ones. */
+export function schemaOf(meta: PolicyMeta): Record<string, ConfigProperty> {
+    return { ...(meta.config ?? {}), ...EVERY_POLICY_CONFIG };
+}
+
+/**
+ * The last configuration checked per policy. The SDK hands out a fresh shallow copy of the
+ * configured properties on every call, holding the same values until the next Configure, so
+ * a configuration is the same one when its keys and values are identical (`===`).
+ */
+const checked = new Map<string, { entries: [string, unknown][]; result: CheckedSettings; reported: boolean }>();
+
+function settingsOf(meta: PolicyMeta, configured: Record<string, unknown> | undefined) {
+    const entries = Object.entries(configured ?? {});
+    const last = checked.get(meta.name);
+    if (last && last.entries.length === entries.length && last.entries.every(([k, v], i) => entries[i][0] === k && entries[i][1] === v)) {
+        return last;
+    }
+    const next = { entries, result: checkSettings(schemaOf(meta), configured), reported: false };
+    checked.set(meta.name, next);
+    return next;
+}
+
+/**
+ * Schema defaults overlaid with what the engine configured (older engines send nothing); a
+ * configured value that does not fit its schema is replaced by its default (lib/settings.ts).
+ */
 export function configOf<C>(meta: PolicyMeta, configured: Record<string, unknown> | undefined): C & SharedConfig {
-    const out: Record<string, unknown> = {};
-    for (const [k, p] of Object.entries({ ...(meta.config ?? {}), ...SHARED_CONFIG, ...STACK_TAG_CONFIG })) {
-        out[k] = p.default;
-    }
-    for (const [k, v] of Object.entries(configured ?? {})) {
-        if (v !== undefined) {
-            out[k] = v;
-        }
-    }
-    return out as C & SharedConfig;
+    return settingsOf(meta, configured).result.config as C & SharedConfig;
+}
+
+/**
+ * The finding about an unusable configuration, the first time it is asked for this
+ * configuration (then undefined): one finding per policy and configuration, not one per resource.
+ */
+export function configFinding(meta: PolicyMeta, configured: Record<string, unknown> | undefined, once = true): string | undefined {
+    const s = settingsOf(meta, configured);
+    if (!s.result.finding || (once && s.reported)) return undefined;
+    s.reported = true;
+    return s.result.finding;
 }
 
 /** The configuration every policy takes (lib/exemptions.ts, lib/profiles.ts). */
@@ -167,28 +199,36 @@ export function resourcePolicy<V, C = Record<string, never>>(
      * The shared first steps of validation and remediation: answer "not applicable" (which
      * throws through the SDK) for other types and for exempted resources; else the check context.
      */
-    const applicable = (args: ResourceValidationArgs): { ctx: CheckContext<C>; ex: ExemptionDecision } => {
+    const applicable = (args: ResourceValidationArgs, report?: ReportViolation): { ctx: CheckContext<C>; ex: ExemptionDecision; level: EnforcementLevel | undefined } => {
         if (!kind.matches(args.type)) {
             notApplicable(args, notFor);
         }
+        const configured = args.getConfig<Record<string, unknown>>();
         const ctx: CheckContext<C> = {
-            config: configOf<C>(meta, args.getConfig<Record<string, unknown>>()),
+            config: configOf<C>(meta, configured),
             type: args.type,
             name: args.name,
             urn: args.urn,
         };
+        const level = levelFromStackTags(meta, ctx.config, args.stackTags);
+        // An unusable configuration is reported on the first resource of the policy's kind,
+        // exempted or not (a dropped exemption is exactly what the user needs to hear about).
+        const bad = report ? configFinding(meta, configured) : undefined;
+        if (bad) {
+            reporter(meta, report!, level, undefined)(bad);
+        }
         const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
         if (ex.exempt) {
             notApplicable(args, ex.exempt);
         }
-        return { ctx, ex };
+        return { ctx, ex, level };
     };
     const policy: ResourceValidationPolicy & { meta: PolicyMeta } = {
         ...sdkMetadata(meta),
         meta,
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
-            const { ctx, ex } = applicable(args);
-            const say = reporter(meta, report, levelFromStackTags(meta, ctx.config, args.stackTags), ex.note);
+            const { ctx, ex, level } = applicable(args, report);
+            const say = reporter(meta, report, level, ex.note);
             for (const view of read(args.type, args.props)) {
                 for (const message of check(view, ctx)) {
                     say(message);
@@ -229,14 +269,20 @@ export function stackPolicy<C = Record<string, never>>(
         ...sdkMetadata(meta),
         meta,
         validateStack: (args: StackValidationArgs, report: ReportViolation) => {
+            const configured = args.getConfig<Record<string, unknown>>();
             const ctx: StackCheckContext<C> = {
-                config: configOf<C>(meta, args.getConfig<Record<string, unknown>>()),
+                config: configOf<C>(meta, configured),
                 resources: args.resources,
                 stack: new StackIndex(args.resources),
             };
             const level = levelFromStackTags(meta, ctx.config, args.stackTags);
+            // AnalyzeStack comes once per run: the finding about the configuration comes with it each time.
+            const bad = configFinding(meta, configured, false);
+            if (bad) {
+                reporter(meta, report, level, undefined)(bad);
+            }
             const exempted: string[] = [];
-            let reported = 0;
+            let reported = bad ? 1 : 0;
             for (const v of check(ctx)) {
                 const r = v.urn ? ctx.stack.get(v.urn) : undefined;
                 const ex = r ? decide(meta.name, ctx.config, { name: r.name, urn: r.urn, type: r.type, props: r.props }) : {};

@@ -80,8 +80,8 @@ describe("aks-kubernetes-version-supported", () => {
         { name: "compares patches when the minimum names one", config: { minimumVersion: "1.33.5" }, props: cluster("1.33.2", "1.33.5", "1.33", "1.34.0"),
             want: ["The cluster sets kubernetesVersion: \"1.33.2\"; upgrade to 1.33.5 or later; older versions are out of AKS standard support."] },
         { name: "falls back to 1.33 for an unparsable configured minimum", config: { minimumVersion: "latest" }, props: cluster("1.32", "1.33"),
-            want: [`The cluster sets kubernetesVersion: "1.32"; ${OLD}`] },
-        { name: "falls back to 1.33 for a configured minimum that is not a string", config: { minimumVersion: 1.34 }, props: cluster("1.33"), want: [] },
+            want: ["The policy configuration sets minimumVersion: \"latest\" (write a string matching ^[vV]?[0-9]+\\.[0-9]+(\\.[0-9]+)?$ there, e.g. \"1.33\"); until it is fixed, the policy uses the default for minimumVersion (\"1.33\").", `The cluster sets kubernetesVersion: "1.32"; ${OLD}`] },
+        { name: "falls back to 1.33 for a configured minimum that is not a string", config: { minimumVersion: 1.34 }, props: cluster("1.33"), want: ["The policy configuration sets minimumVersion: 1.34 (write a string matching ^[vV]?[0-9]+\\.[0-9]+(\\.[0-9]+)?$ there, e.g. \"1.33\"); until it is fixed, the policy uses the default for minimumVersion (\"1.33\")."] },
         // secrets
         { name: "never prints a secret version", props: cluster(secret("1.20")), want: [`The cluster sets kubernetesVersion: [secret]; ${OLD}`] },
         { name: "never prints a secret unparsable version", props: cluster(secret("hunter2")), want: [`The cluster sets kubernetesVersion: [secret]; ${BAD}`] },

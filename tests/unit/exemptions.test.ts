@@ -77,8 +77,11 @@ describe("exemptions", () => {
     it("globs match whole strings with * and ?", () => {
         assert.ok(globMatch("a*c", "abbc") && globMatch("a?c", "abc") && !globMatch("a?c", "abbc") && !globMatch("a.c", "abc"));
     });
-    it("ignores malformed exemption entries", () => {
-        assert.deepEqual(validate(policy, T.managedCluster, PUBLIC, { exemptions: [null, { match: "x", reason: "r" }, { match: {}, reason: "r" }, { match: { name: "*" } }] }).violations, [OFF]);
+    it("ignores malformed exemption entries, and says which", () => {
+        assert.deepEqual(validate(policy, T.managedCluster, PUBLIC, { exemptions: [null, { match: "x", reason: "r" }, { match: {}, reason: "r" }, { match: { name: "*" } }] }).violations, [
+            "The policy configuration sets exemptions[0]: null (write an object { match, reason, expires?, owner? } there), sets exemptions[1].match: \"x\" (write an object with at least one of name, urn, type, namespace, annotation, tag there) and sets exemptions[2].match: {} (write an object with at least one of name, urn, type, namespace, annotation, tag there), and 1 more like it; until it is fixed, the policy ignores exemptions[0], exemptions[1], exemptions[2] and 1 more entries.",
+            OFF,
+        ]);
     });
 });
 

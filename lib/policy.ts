@@ -16,6 +16,7 @@ import type {
 import { ControlId, control, FRAMEWORK_NAME, FRAMEWORK_VERSION } from "../policies/controls";
 import { Kind } from "./kinds";
 import { decide, ExemptionDecision, SHARED_CONFIG } from "./exemptions";
+import { capOf, FINDINGS_CONFIG, FindingCap } from "./findings";
 import { levelFromStackTags, STACK_TAG_CONFIG } from "./profiles";
 import { checkSettings, CheckedSettings } from "./settings";
 import { StackIndex } from "./stack";
@@ -91,8 +92,8 @@ function sdkMetadata(meta: PolicyMeta) {
     };
 }
 
-/** The settings every policy takes, whatever its own (lib/exemptions.ts, lib/profiles.ts). */
-export const EVERY_POLICY_CONFIG: Record<string, ConfigProperty> = { ...SHARED_CONFIG, ...STACK_TAG_CONFIG };
+/** The settings every policy takes, whatever its own (lib/exemptions.ts, lib/profiles.ts, lib/findings.ts). */
+export const EVERY_POLICY_CONFIG: Record<string, ConfigProperty> = { ...SHARED_CONFIG, ...STACK_TAG_CONFIG, ...FINDINGS_CONFIG };
 
 /** A policy's whole config schema: its own settings, then the shared ones. */
 export function schemaOf(meta: PolicyMeta): Record<string, ConfigProperty> {
@@ -141,6 +142,7 @@ export interface SharedConfig {
     exemptions: unknown;
     allowInCodeExemptions: unknown;
     stackTagProfiles: unknown;
+    maxFindingsPerResource: unknown;
 }
 
 type Report = ReportViolation & ((v: { message: string; urn?: string; enforcementLevel?: EnforcementLevel }) => void);
@@ -229,10 +231,17 @@ export function resourcePolicy<V, C = Record<string, never>>(
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
             const { ctx, ex, level } = applicable(args, report);
             const say = reporter(meta, report, level, ex.note);
-            for (const view of read(args.type, args.props)) {
-                for (const message of check(view, ctx)) {
-                    say(message);
+            const cap = new FindingCap(capOf(ctx.config.maxFindingsPerResource));
+            try {
+                for (const view of read(args.type, args.props)) {
+                    for (const message of check(view, ctx)) {
+                        if (cap.admit(message)) say(message);
+                    }
                 }
+            } finally {
+                // Also when the SDK's proxy stops the check on a value unknown during preview.
+                const more = cap.summary();
+                if (more) say(more);
             }
         },
     };
@@ -282,16 +291,28 @@ export function stackPolicy<C = Record<string, never>>(
                 reporter(meta, report, level, undefined)(bad);
             }
             const exempted: string[] = [];
+            const max = capOf(ctx.config.maxFindingsPerResource);
+            const caps = new Map<string, { cap: FindingCap; note?: string }>();
             let reported = bad ? 1 : 0;
-            for (const v of check(ctx)) {
-                const r = v.urn ? ctx.stack.get(v.urn) : undefined;
-                const ex = r ? decide(meta.name, ctx.config, { name: r.name, urn: r.urn, type: r.type, props: r.props }) : {};
-                if (ex.exempt) {
-                    exempted.push(`${r!.name}: ${ex.exempt}`);
-                    continue;
+            try {
+                for (const v of check(ctx)) {
+                    const r = v.urn ? ctx.stack.get(v.urn) : undefined;
+                    const ex = r ? decide(meta.name, ctx.config, { name: r.name, urn: r.urn, type: r.type, props: r.props }) : {};
+                    if (ex.exempt) {
+                        exempted.push(`${r!.name}: ${ex.exempt}`);
+                        continue;
+                    }
+                    const key = v.urn ?? "";
+                    let c = caps.get(key);
+                    if (!c) caps.set(key, (c = { cap: new FindingCap(max), note: ex.note }));
+                    if (c.cap.admit(v.message)) reporter(meta, report, level, ex.note)(v.message, v.urn);
+                    reported++;
                 }
-                reporter(meta, report, level, ex.note)(v.message, v.urn);
-                reported++;
+            } finally {
+                for (const [urn, c] of caps) {
+                    const more = c.cap.summary();
+                    if (more) reporter(meta, report, level, c.note)(more, urn || undefined);
+                }
             }
             // A stack policy can say "not applicable" only as a whole: do so when exemptions silenced everything.
             if (reported === 0 && exempted.length > 0) {

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { projectRoot } from "./root";
 import { EVERY_POLICY_CONFIG, PackPolicy } from "../lib/policy";
+import { capExample } from "../lib/findings";
 import { allPolicies } from "../policies";
 import { checks } from "../policies/checks";
 import { controls } from "../policies/controls";
@@ -44,6 +45,7 @@ export function renderPolicies(policies: PackPolicy[] = allPolicies): string {
     for (const [k, c] of Object.entries(EVERY_POLICY_CONFIG)) {
         out.push(`| \`${k}\` | ${c.type} | ${cell(defaultText(c.default))} | ${cell(c.description)} |`);
     }
+    out.push("", `Each policy takes these in its own entry: the CLI's \`all\` entry carries only the enforcement level. To change \`maxFindingsPerResource\` for every policy, give it in every policy's entry. Beyond the cap, one more finding stands for the rest, for example \`${capExample()}\`.`);
     out.push("", "## Profiles", "", "Shipped in `config/` (use with `--policy-pack-config config/<profile>.json` or `pulumi policy enable ... --config`):", "");
     for (const pr of PROFILES) out.push(`- \`config/${pr}.json\`: ${PROFILE_TEXT[pr]}.`);
     out.push("");

@@ -103,14 +103,14 @@ export function schemaOf(meta: PolicyMeta): Record<string, ConfigProperty> {
 /**
  * The last configuration checked per policy. The SDK hands out a fresh shallow copy of the
  * configured properties on every call, holding the same values until the next Configure, so
- * a configuration is the same one when its keys and values are identical (`===`).
+ * a configuration is the same one when its keys and values are identical (`Object.is`, so NaN too).
  */
 const checked = new Map<string, { entries: [string, unknown][]; result: CheckedSettings; reported: boolean }>();
 
 function settingsOf(meta: PolicyMeta, configured: Record<string, unknown> | undefined) {
     const entries = Object.entries(configured ?? {});
     const last = checked.get(meta.name);
-    if (last && last.entries.length === entries.length && last.entries.every(([k, v], i) => entries[i][0] === k && entries[i][1] === v)) {
+    if (last && last.entries.length === entries.length && last.entries.every(([k, v], i) => entries[i][0] === k && Object.is(entries[i][1], v))) {
         return last;
     }
     const next = { entries, result: checkSettings(schemaOf(meta), configured), reported: false };

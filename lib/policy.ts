@@ -137,6 +137,19 @@ export function configFinding(meta: PolicyMeta, configured: Record<string, unkno
     return s.result.finding;
 }
 
+/**
+ * Report the finding about an unusable configuration, once per configuration, for a resource of
+ * the policy's kind: from the policy's own wiring, and from wrappers that skip a resource before
+ * it (excluded namespaces), so the finding does not wait for a resource the policy checks.
+ */
+export function reportConfiguration(meta: PolicyMeta, args: ResourceValidationArgs, report: ReportViolation): void {
+    const configured = args.getConfig<Record<string, unknown>>();
+    const bad = configFinding(meta, configured);
+    if (bad) {
+        reporter(meta, report, levelFromStackTags(meta, configOf(meta, configured), args.stackTags), undefined)(bad);
+    }
+}
+
 /** The configuration every policy takes (lib/exemptions.ts, lib/profiles.ts). */
 export interface SharedConfig {
     exemptions: unknown;
@@ -215,9 +228,8 @@ export function resourcePolicy<V, C = Record<string, never>>(
         const level = levelFromStackTags(meta, ctx.config, args.stackTags);
         // An unusable configuration is reported on the first resource of the policy's kind,
         // exempted or not (a dropped exemption is exactly what the user needs to hear about).
-        const bad = report ? configFinding(meta, configured) : undefined;
-        if (bad) {
-            reporter(meta, report!, level, undefined)(bad);
+        if (report) {
+            reportConfiguration(meta, args, report);
         }
         const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
         if (ex.exempt) {

@@ -3,6 +3,8 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { checkSettings, describeSchema } from "../../lib/settings";
 import { policy } from "../../policies/network/aks-private-cluster-enabled";
+import { policy as privileged } from "../../policies/pod-security/k8s-pss-baseline-privileged";
+import { DEPLOYMENT, podSpec, workload } from "../fixtures/k8s";
 import { managedCluster, T } from "../fixtures/aks";
 import { validate } from "../harness";
 
@@ -33,5 +35,10 @@ describe("configured values against the schema", () => {
         const second = validate(policy, T.managedCluster, managedCluster({ apiServerAccessProfile: undefined }), config);
         assert.deepEqual(first.violations, ["The policy configuration sets allowInCodeExemptions: null (write true or false there, e.g. true); until it is fixed, the policy uses the default for allowInCodeExemptions (true).", OFF]);
         assert.deepEqual(second.violations, [OFF]);
+    });
+    it("reports it on the first resource of the policy's kind even when an excluded namespace skips that resource", () => {
+        const out = validate(privileged, DEPLOYMENT.type, workload(DEPLOYMENT, podSpec(), { metadata: { namespace: "kube-system" } }), { excludedNamespaces: ["kube-system", 7] });
+        assert.deepEqual(out.violations, ["The policy configuration sets excludedNamespaces[1]: 7 (write a string there); until it is fixed, the policy ignores excludedNamespaces[1]."]);
+        assert.equal(out.notApplicable, "namespace \"kube-system\" is excluded by excludedNamespaces (\"kube-system\")");
     });
 });

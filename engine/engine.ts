@@ -437,15 +437,24 @@ export class Engine {
     async configure(file?: ConfigFile): Promise<Record<string, PolicyConfigEntry & { enforcementLevel: Level }>> {
         const info = await this.analyzerInfo();
         const entries = resolveConfig(info, file);
+        await this.configureEntries(entries);
+        return entries;
+    }
+
+    /**
+     * Send Configure entries exactly as given, neither reconciled nor validated: what reaches a
+     * pack by the paths that skip the CLI's schema validation (older CLIs, policy groups edited
+     * by hand, a pack's initialConfig).
+     */
+    async configureEntries(entries: Record<string, PolicyConfigEntry>): Promise<void> {
         const req = new apb.ConfigureAnalyzerRequest();
         for (const [name, e] of Object.entries(entries)) {
             const pc = new apb.PolicyConfig();
-            pc.setEnforcementlevel(LEVEL_CODES[e.enforcementLevel]);
+            pc.setEnforcementlevel(LEVEL_CODES[e.enforcementLevel as Level] ?? apb.EnforcementLevel.ADVISORY);
             pc.setProperties(Struct.fromJavaScript(e.properties as Record<string, never>));
             req.getPolicyconfigMap().set(name, pc);
         }
         await this.call("configure", req);
-        return entries;
     }
 
     async analyze(r: EngineResource): Promise<AnalyzeResult> {

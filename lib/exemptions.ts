@@ -4,7 +4,8 @@
 // never silently skipped; an expired exemption stops working and the violation comes back
 // with a note saying so.
 
-import { ConfigProperty } from "./policy";
+import { globMatch } from "./glob";
+import type { ConfigProperty } from "./policy";
 import { Node } from "./views/node";
 
 export interface Exemption {
@@ -68,18 +69,6 @@ export const SHARED_CONFIG: Record<string, ConfigProperty> = {
     },
 };
 
-const globCache = new Map<string, RegExp>();
-
-export function glob(pattern: string): RegExp {
-    let re = globCache.get(pattern);
-    if (!re) {
-        const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-        re = new RegExp(`^${body}$`);
-        if (globCache.size < 1024) globCache.set(pattern, re);
-    }
-    return re;
-}
-
 export interface Subject {
     name: string;
     urn: string;
@@ -127,8 +116,8 @@ class Lazy {
     }
 }
 
-function kv(spec: string, map: Map<string, string> | undefined): boolean {
-    if (!map) return false;
+function kv(spec: unknown, map: Map<string, string> | undefined): boolean {
+    if (!map || typeof spec !== "string") return false;
     const i = spec.indexOf("=");
     if (i < 0) return map.has(spec);
     return map.get(spec.slice(0, i)) === spec.slice(i + 1);
@@ -137,12 +126,13 @@ function kv(spec: string, map: Map<string, string> | undefined): boolean {
 function matches(e: Exemption, s: Subject, lazy: Lazy): boolean {
     const m = e.match;
     if (typeof m !== "object" || m === null) return false;
-    if (m.name !== undefined && !glob(m.name).test(s.name)) return false;
-    if (m.urn !== undefined && !glob(m.urn).test(s.urn)) return false;
-    if (m.type !== undefined && !glob(m.type).test(s.type)) return false;
+    // A pattern that is not a string matches nothing (never throws).
+    if (m.name !== undefined && !globMatch(m.name, s.name)) return false;
+    if (m.urn !== undefined && !globMatch(m.urn, s.urn)) return false;
+    if (m.type !== undefined && !globMatch(m.type, s.type)) return false;
     if (m.namespace !== undefined) {
         const ns = lazy.namespace();
-        if (ns === undefined || !glob(m.namespace).test(ns)) return false;
+        if (ns === undefined || !globMatch(m.namespace, ns)) return false;
     }
     if (m.annotation !== undefined && !kv(m.annotation, lazy.annotations())) return false;
     if (m.tag !== undefined && !kv(m.tag, lazy.tagMap())) return false;
@@ -182,8 +172,8 @@ export function decide(
     let note: string | undefined;
     const list = Array.isArray(config.exemptions) ? (config.exemptions as Exemption[]) : [];
     for (const e of list) {
-        if (!e || typeof e.reason !== "string" || !matches(e, s, lazy)) continue;
-        if (expired(e.expires, now)) {
+        if (!e || typeof e !== "object" || typeof e.reason !== "string" || !matches(e, s, lazy)) continue;
+        if (expired(typeof e.expires === "string" ? e.expires : undefined, now)) {
             note ??= `The exemption "${e.reason}" for this resource expired on ${e.expires}.`;
             continue;
         }

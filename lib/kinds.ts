@@ -16,6 +16,13 @@ export interface Kind {
     matches(type: string): boolean;
 }
 
+/**
+ * How many tokens a Kind remembers. A stack has a few dozen distinct tokens; a stream of tokens
+ * never seen before (a fuzzer, a hostile engine) would otherwise keep memory growing with every
+ * one (bench/soak.ts `--mode types`: 4096 per Kind held about 3.5 MiB).
+ */
+const REMEMBERED = 512;
+
 function cached(label: string, provider: Provider, test: (type: string) => boolean): Kind {
     const seen = new Map<string, boolean>();
     return {
@@ -25,7 +32,7 @@ function cached(label: string, provider: Provider, test: (type: string) => boole
             let hit = seen.get(type);
             if (hit === undefined) {
                 hit = typeof type === "string" && test(type);
-                if (seen.size < 4096) {
+                if (seen.size < REMEMBERED && typeof type === "string" && type.length <= 256) {
                     seen.set(type, hit);
                 }
             }

@@ -5,7 +5,7 @@
 
 import type { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { Kind } from "./kinds";
-import { CheckContext, ConfigProperty, configOf, notApplicable, PackPolicy, PolicyMeta, Remediate } from "./policy";
+import { CheckContext, ConfigProperty, configOf, notApplicable, PackPolicy, PolicyMeta, Remediate, reportConfiguration } from "./policy";
 import { Node } from "./views/node";
 import { PodSpecView, workload } from "./views/podspec";
 import { workloadPolicy } from "./workloads";
@@ -93,6 +93,7 @@ export function excludingNamespaces(policy: PackPolicy, kind?: Kind): PackPolicy
     const validateResource: ResourceValidation = (args, report) => {
         const reason = excluded(args);
         if (reason !== undefined) {
+            reportConfiguration(p.meta, args, report);
             notApplicable(args, reason);
             return;
         }

@@ -16,8 +16,10 @@ import type {
 import { ControlId, control, FRAMEWORK_NAME, FRAMEWORK_VERSION } from "../policies/controls";
 import { Kind } from "./kinds";
 import { decide, ExemptionDecision, SHARED_CONFIG } from "./exemptions";
-import { levelFromStackTags, STACK_TAG_CONFIG } from "./profiles";
 import { expiryNotice, NOTICE_CONFIG } from "./exemption-notice";
+import { capOf, FINDINGS_CONFIG, FindingCap } from "./findings";
+import { levelFromStackTags, STACK_TAG_CONFIG } from "./profiles";
+import { checkSettings, CheckedSettings } from "./settings";
 import { StackIndex } from "./stack";
 
 /** A JSON-schema fragment for one config property; `default` is required so docs can state it. */
@@ -71,7 +73,7 @@ function sdkMetadata(meta: PolicyMeta) {
         ...(meta.tags ?? []),
     ];
     const configSchema: PolicyConfigSchema = {
-        properties: { ...(meta.config ?? {}), ...SHARED_CONFIG, ...STACK_TAG_CONFIG, ...NOTICE_CONFIG } as PolicyConfigSchema["properties"],
+        properties: schemaOf(meta) as PolicyConfigSchema["properties"],
     };
     return {
         name: meta.name,
@@ -92,18 +94,62 @@ function sdkMetadata(meta: PolicyMeta) {
     };
 }
 
-/** Schema defaults overlaid with what the engine configured (older engines send nothing). */
+/** The settings every policy takes, whatever its own (lib/exemptions.ts, lib/profiles.ts, lib/exemption-notice.ts, lib/findings.ts). */
+export const EVERY_POLICY_CONFIG: Record<string, ConfigProperty> = { ...SHARED_CONFIG, ...STACK_TAG_CONFIG, ...NOTICE_CONFIG, ...FINDINGS_CONFIG };
+
+/** A policy's whole config schema: its own settings, then the shared ones. */
+export function schemaOf(meta: PolicyMeta): Record<string, ConfigProperty> {
+    return { ...(meta.config ?? {}), ...EVERY_POLICY_CONFIG };
+}
+
+/**
+ * The last configuration checked per policy. The SDK hands out a fresh shallow copy of the
+ * configured properties on every call, holding the same values until the next Configure, so
+ * a configuration is the same one when its keys and values are identical (`Object.is`, so NaN too).
+ */
+const checked = new Map<string, { entries: [string, unknown][]; result: CheckedSettings; reported: boolean }>();
+
+function settingsOf(meta: PolicyMeta, configured: Record<string, unknown> | undefined) {
+    const entries = Object.entries(configured ?? {});
+    const last = checked.get(meta.name);
+    if (last && last.entries.length === entries.length && last.entries.every(([k, v], i) => entries[i][0] === k && Object.is(entries[i][1], v))) {
+        return last;
+    }
+    const next = { entries, result: checkSettings(schemaOf(meta), configured), reported: false };
+    checked.set(meta.name, next);
+    return next;
+}
+
+/**
+ * Schema defaults overlaid with what the engine configured (older engines send nothing); a
+ * configured value that does not fit its schema is replaced by its default (lib/settings.ts).
+ */
 export function configOf<C>(meta: PolicyMeta, configured: Record<string, unknown> | undefined): C & SharedConfig {
-    const out: Record<string, unknown> = {};
-    for (const [k, p] of Object.entries({ ...(meta.config ?? {}), ...SHARED_CONFIG, ...STACK_TAG_CONFIG, ...NOTICE_CONFIG })) {
-        out[k] = p.default;
+    return settingsOf(meta, configured).result.config as C & SharedConfig;
+}
+
+/**
+ * The finding about an unusable configuration, the first time it is asked for this
+ * configuration (then undefined): one finding per policy and configuration, not one per resource.
+ */
+export function configFinding(meta: PolicyMeta, configured: Record<string, unknown> | undefined, once = true): string | undefined {
+    const s = settingsOf(meta, configured);
+    if (!s.result.finding || (once && s.reported)) return undefined;
+    s.reported = true;
+    return s.result.finding;
+}
+
+/**
+ * Report the finding about an unusable configuration, once per configuration, for a resource of
+ * the policy's kind: from the policy's own wiring, and from wrappers that skip a resource before
+ * it (excluded namespaces), so the finding does not wait for a resource the policy checks.
+ */
+export function reportConfiguration(meta: PolicyMeta, args: ResourceValidationArgs, report: ReportViolation): void {
+    const configured = args.getConfig<Record<string, unknown>>();
+    const bad = configFinding(meta, configured);
+    if (bad) {
+        reporter(meta, report, levelFromStackTags(meta, configOf(meta, configured), args.stackTags), undefined)(bad);
     }
-    for (const [k, v] of Object.entries(configured ?? {})) {
-        if (v !== undefined) {
-            out[k] = v;
-        }
-    }
-    return out as C & SharedConfig;
 }
 
 /** The configuration every policy takes (lib/exemptions.ts, lib/profiles.ts). */
@@ -112,6 +158,7 @@ export interface SharedConfig {
     allowInCodeExemptions: unknown;
     stackTagProfiles: unknown;
     exemptionNoticeDays: unknown;
+    maxFindingsPerResource: unknown;
 }
 
 type Report = ReportViolation & ((v: { message: string; urn?: string; enforcementLevel?: EnforcementLevel }) => void);
@@ -175,45 +222,60 @@ export function resourcePolicy<V, C = Record<string, never>>(
      * The shared first steps of validation and remediation: answer "not applicable" (which
      * throws through the SDK) for other types and for exempted resources; else the check context.
      */
-    const applicable = (args: ResourceValidationArgs, validating: boolean): { ctx: CheckContext<C>; ex: ExemptionDecision; notice?: string } => {
+    const applicable = (args: ResourceValidationArgs, report?: ReportViolation): { ctx: CheckContext<C>; ex: ExemptionDecision; level: EnforcementLevel | undefined; notice?: string } => {
         if (!kind.matches(args.type)) {
             notApplicable(args, notFor);
         }
+        const configured = args.getConfig<Record<string, unknown>>();
         const ctx: CheckContext<C> = {
-            config: configOf<C>(meta, args.getConfig<Record<string, unknown>>()),
+            config: configOf<C>(meta, configured),
             type: args.type,
             name: args.name,
             urn: args.urn,
         };
+        const level = levelFromStackTags(meta, ctx.config, args.stackTags);
+        // An unusable configuration is reported on the first resource of the policy's kind,
+        // exempted or not (a dropped exemption is exactly what the user needs to hear about).
+        if (report) {
+            reportConfiguration(meta, args, report);
+        }
         const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
         if (ex.exempt) {
-            const notice = validating ? expiryNotice(ex.exemption, ctx.config.exemptionNoticeDays) : undefined;
+            // Near its expiry an exemption shows as one advisory finding (validation only).
+            const notice = report ? expiryNotice(ex.exemption, ctx.config.exemptionNoticeDays) : undefined;
             if (!notice) notApplicable(args, ex.exempt);
-            return { ctx, ex, notice };
+            return { ctx, ex, level, notice };
         }
-        return { ctx, ex };
+        return { ctx, ex, level };
     };
     const policy: ResourceValidationPolicy & { meta: PolicyMeta; kind: Kind } = {
         ...sdkMetadata(meta),
         meta,
         kind,
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
-            const { ctx, ex, notice } = applicable(args, true);
+            const { ctx, ex, level, notice } = applicable(args, report);
             if (notice) {
                 advise(meta, report, notice);
                 return;
             }
-            const say = reporter(meta, report, levelFromStackTags(meta, ctx.config, args.stackTags), ex.note);
-            for (const view of read(args.type, args.props)) {
-                for (const message of check(view, ctx)) {
-                    say(message);
+            const say = reporter(meta, report, level, ex.note);
+            const cap = new FindingCap(capOf(ctx.config.maxFindingsPerResource));
+            try {
+                for (const view of read(args.type, args.props)) {
+                    for (const message of check(view, ctx)) {
+                        if (cap.admit(message)) say(message);
+                    }
                 }
+            } finally {
+                // Also when the SDK's proxy stops the check on a value unknown during preview.
+                const more = cap.summary();
+                if (more) say(more);
             }
         },
     };
     if (remediate) {
         policy.remediateResource = (args: ResourceValidationArgs) => {
-            const { ctx } = applicable(args, false);
+            const { ctx } = applicable(args);
             // Mutate in place: the SDK's proxy keeps secret values secret on write.
             return remediate(args.props, ctx) ? args.props : undefined;
         };
@@ -244,29 +306,47 @@ export function stackPolicy<C = Record<string, never>>(
         ...sdkMetadata(meta),
         meta,
         validateStack: (args: StackValidationArgs, report: ReportViolation) => {
+            const configured = args.getConfig<Record<string, unknown>>();
             const ctx: StackCheckContext<C> = {
-                config: configOf<C>(meta, args.getConfig<Record<string, unknown>>()),
+                config: configOf<C>(meta, configured),
                 resources: args.resources,
                 stack: new StackIndex(args.resources),
             };
             const level = levelFromStackTags(meta, ctx.config, args.stackTags);
+            // AnalyzeStack comes once per run: the finding about the configuration comes with it each time.
+            const bad = configFinding(meta, configured, false);
+            if (bad) {
+                reporter(meta, report, level, undefined)(bad);
+            }
             const exempted: string[] = [];
-            let reported = 0;
-            for (const v of check(ctx)) {
-                const r = v.urn ? ctx.stack.get(v.urn) : undefined;
-                const ex = r ? decide(meta.name, ctx.config, { name: r.name, urn: r.urn, type: r.type, props: r.props }) : {};
-                if (ex.exempt) {
-                    const notice = expiryNotice(ex.exemption, ctx.config.exemptionNoticeDays);
-                    if (notice) {
-                        advise(meta, report, notice, v.urn);
-                        reported++;
-                    } else {
-                        exempted.push(`${r!.name}: ${ex.exempt}`);
+            const max = capOf(ctx.config.maxFindingsPerResource);
+            const caps = new Map<string, { cap: FindingCap; note?: string }>();
+            let reported = bad ? 1 : 0;
+            try {
+                for (const v of check(ctx)) {
+                    const r = v.urn ? ctx.stack.get(v.urn) : undefined;
+                    const ex = r ? decide(meta.name, ctx.config, { name: r.name, urn: r.urn, type: r.type, props: r.props }) : {};
+                    if (ex.exempt) {
+                        const notice = expiryNotice(ex.exemption, ctx.config.exemptionNoticeDays);
+                        if (notice) {
+                            advise(meta, report, notice, v.urn);
+                            reported++;
+                        } else {
+                            exempted.push(`${r!.name}: ${ex.exempt}`);
+                        }
+                        continue;
                     }
-                    continue;
+                    const key = v.urn ?? "";
+                    let c = caps.get(key);
+                    if (!c) caps.set(key, (c = { cap: new FindingCap(max), note: ex.note }));
+                    if (c.cap.admit(v.message)) reporter(meta, report, level, ex.note)(v.message, v.urn);
+                    reported++;
                 }
-                reporter(meta, report, level, ex.note)(v.message, v.urn);
-                reported++;
+            } finally {
+                for (const [urn, c] of caps) {
+                    const more = c.cap.summary();
+                    if (more) reporter(meta, report, level, c.note)(more, urn || undefined);
+                }
             }
             // A stack policy can say "not applicable" only as a whole: do so when exemptions silenced everything.
             if (reported === 0 && exempted.length > 0) {

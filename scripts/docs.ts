@@ -5,14 +5,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { projectRoot } from "./root";
-import { PackPolicy } from "../lib/policy";
+import { EVERY_POLICY_CONFIG, PackPolicy } from "../lib/policy";
+import { capExample } from "../lib/findings";
 import { allPolicies } from "../policies";
 import { checks, notAdded } from "../policies/checks";
 import { controls } from "../policies/controls";
 import { pack } from "../policies/pack";
-import { SHARED_CONFIG } from "../lib/exemptions";
-import { NOTICE_CONFIG } from "../lib/exemption-notice";
-import { PROFILE_TEXT, PROFILES, profileConfig, profileLevel, STACK_TAG_CONFIG } from "../lib/profiles";
+import { PROFILE_TEXT, PROFILES, profileConfig, profileLevel } from "../lib/profiles";
 
 const ROOT = projectRoot();
 
@@ -43,9 +42,10 @@ export function renderPolicies(policies: PackPolicy[] = allPolicies): string {
     out.push("");
     out.push("## Settings every policy takes", "", "Besides its own settings (below), every policy accepts these; see [configuration.md](configuration.md) for worked examples.", "");
     out.push("| property | type | default | description |", "|---|---|---|---|");
-    for (const [k, c] of Object.entries({ ...SHARED_CONFIG, ...STACK_TAG_CONFIG, ...NOTICE_CONFIG })) {
+    for (const [k, c] of Object.entries(EVERY_POLICY_CONFIG)) {
         out.push(`| \`${k}\` | ${c.type} | ${cell(defaultText(c.default))} | ${cell(c.description)} |`);
     }
+    out.push("", `Each policy takes these in its own entry: the CLI's \`all\` entry carries only the enforcement level. To change \`maxFindingsPerResource\` for every policy, give it in every policy's entry. Beyond the cap, one more finding stands for the rest, for example \`${capExample()}\`.`);
     out.push("", "## Profiles", "", "Shipped in `config/` (use with `--policy-pack-config config/<profile>.json` or `pulumi policy enable ... --config`):", "");
     for (const pr of PROFILES) out.push(`- \`config/${pr}.json\`: ${PROFILE_TEXT[pr]}.`);
     out.push("");

@@ -12,7 +12,7 @@ import type { ResourceValidation, ResourceValidationPolicy } from "@pulumi/polic
 import { Kind, kubernetes } from "../kinds";
 import { found } from "../message";
 import { excludedBy, NamespaceConfig } from "../namespaces";
-import { configOf, notApplicable, PackPolicy, PolicyMeta } from "../policy";
+import { configOf, notApplicable, PackPolicy, PolicyMeta, reportConfiguration } from "../policy";
 import { Resource, root } from "../stack";
 import { Node, printable } from "./node";
 
@@ -372,6 +372,7 @@ export function excludingNamespaceObjects(policy: PackPolicy): PackPolicy {
             const name = n.pending ? undefined : n.str();
             const by = name === undefined ? undefined : excludedBy(name, config.excludedNamespaces);
             if (by !== undefined) {
+                reportConfiguration(p.meta, args, report);
                 notApplicable(args, `${n.secret ? "the namespace" : `namespace ${JSON.stringify(name)}`} is excluded by excludedNamespaces (${JSON.stringify(by)})`);
                 return;
             }

@@ -12,9 +12,10 @@ import { strict as assert } from "node:assert";
 import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
 import { Engine } from "../../engine/engine";
+import { PolicyConfigEntry } from "../../engine/config";
 import {
-    build, buildStack, candidateTokens, Case, CasePlan, context, Context, nearMisses, planArb, probeTokens, report, ROOT, runCase, runStack,
-    stackPlanArb, sweep,
+    analyze, anyValue, build, buildStack, candidateTokens, Case, CasePlan, context, Context, nearMisses, planArb, probeTokens, report, ROOT, runCase, runStack,
+    stackPlanArb, sweep, withTimeout,
 } from "./hostile";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20251127);
@@ -97,6 +98,60 @@ describe("hostile inputs over the Analyzer protocol", () => {
 
     it("answers AnalyzeStack over random stacks of malformed resources", async () => {
         await property(stackPlanArb(types, 25), ms(6_000), 300, async plan => runStack(engine, buildStack(plan), ctx), buildStack);
+    });
+
+    it("answers as fast with adversarial exemption globs (`*-*-*-*-*-*-*-*-*-*-x`) on long hyphenated names, and as without them", async () => {
+        const name = Array.from({ length: 60 }, (_, i) => `seg${i}`).join("-");
+        const patterns = ["*-*-*-*-*-*-*-*-*-*-x", "*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-x", "*?*?*?*?*?*?*?*?*?*?*?*?x", `*${"-*".repeat(40)}-x`, `*${"a".repeat(31)}b*`];
+        const glob = (i: number) => patterns[i % patterns.length];
+        const config = Object.fromEntries([...ctx.policies].map((p, i) => [p, {
+            exemptions: [{ match: { name: glob(i) }, reason: "r" }, { match: { urn: glob(i + 1) }, reason: "r" }, { match: { type: glob(i + 2), namespace: glob(i + 3) }, reason: "r" }],
+        }]));
+        const cases = types.map(type => build({ type, variant: 0, secure: false, mutations: [], name }));
+        for (const c of cases) {
+            const md = (c.resource.inputs.metadata ?? undefined) as Record<string, unknown> | undefined;
+            if (md && typeof md === "object") md.namespace = name;
+        }
+        const plain: string[] = [];
+        for (const c of cases) plain.push(JSON.stringify(await analyze(engine, c.resource)));
+        await engine.configure(config);
+        try {
+            for (const [i, c] of cases.entries()) {
+                // A liveness bound, not a measurement (bench/glob.ts measures): the regex this replaced took 32 s per call.
+                const res = await withTimeout(analyze(engine, c.resource), ms(10_000), `Analyze of ${c.resource.type} with adversarial exemption globs`);
+                assert.equal(JSON.stringify(res), plain[i], c.resource.type);
+            }
+        } finally {
+            await engine.configure();
+        }
+    });
+
+    it("answers every call whatever the configuration's shape: random values at every setting, sent without the CLI's validation", async () => {
+        const info = await engine.analyzerInfo();
+        const settings = info.policies.map(p => ({ name: p.name, level: p.enforcementLevel, keys: Object.keys(p.configSchema?.properties ?? {}) }));
+        const FINDING = "The policy configuration ";
+        const arb = fc.tuple(
+            fc.array(fc.tuple(fc.nat(), fc.nat(), anyValue), { minLength: 1, maxLength: 40 }),
+            planArb(types, 3),
+        );
+        try {
+            await property(arb, ms(8_000), 400, async ([values, plan]) => {
+                const entries: Record<string, PolicyConfigEntry> = Object.fromEntries(settings.map(p => [p.name, { enforcementLevel: p.level, properties: {} }]));
+                for (const [pi, ki, v] of values) {
+                    const p = settings[pi % settings.length];
+                    if (p.keys.length) entries[p.name].properties[p.keys[ki % p.keys.length]] = v;
+                }
+                await engine.configureEntries(entries);
+                const c = build(plan);
+                const problems = await runCase(engine, c, ctx);
+                // Configured once: a second look at the same resource must not report the configuration again.
+                const again = await analyze(engine, c.resource);
+                for (const d of again.diagnostics) if (d.message.split("\n")[1]?.startsWith(FINDING)) problems.push(`${d.policyName}: reported its configuration twice`);
+                return problems;
+            }, ([, plan]) => [build(plan)]);
+        } finally {
+            await engine.configure();
+        }
     });
 
     it("is still alive", () => {

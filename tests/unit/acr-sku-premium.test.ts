@@ -36,11 +36,11 @@ describe("acr-sku-premium", () => {
         { name: "gives no Premium reason when config does not allow it", config: { allowedSkus: ["Standard"] }, props: registry(),
             want: ["The registry sets sku.name: \"Premium\"; set it to \"Standard\"."] },
         { name: "falls back to Premium when config is not an array", config: { allowedSkus: "Standard" }, props: registry({ sku: { name: "Standard" } }),
-            want: [`The registry sets sku.name: "Standard"; ${FIX}`] },
+            want: ["The policy configuration sets allowedSkus: \"Standard\" (write a list of strings there, e.g. [\"Premium\"]); until it is fixed, the policy uses the default for allowedSkus ([\"Premium\"]).", `The registry sets sku.name: "Standard"; ${FIX}`] },
         { name: "falls back to Premium when config is empty", config: { allowedSkus: [] }, props: registry({ sku: { name: "Standard" } }),
             want: [`The registry sets sku.name: "Standard"; ${FIX}`] },
         { name: "ignores non-string config entries", config: { allowedSkus: [42, null] }, props: registry({ sku: { name: "Standard" } }),
-            want: [`The registry sets sku.name: "Standard"; ${FIX}`] },
+            want: ["The policy configuration sets allowedSkus[0]: 42 (write a string there) and sets allowedSkus[1]: null (write a string there); until it is fixed, the policy ignores allowedSkus[0] and allowedSkus[1].", `The registry sets sku.name: "Standard"; ${FIX}`] },
         // classic
         { name: "classic: passes sku: \"Premium\"", type: AZ.classicRegistry, props: classicRegistry(), want: [] },
         { name: "classic: compares the SKU case-insensitively", type: AZ.classicRegistry, props: classicRegistry({ sku: "PREMIUM" }), want: [] },

@@ -103,8 +103,8 @@ describe("aks-api-server-access-restricted", () => {
         { name: "reports a /0 range as open even when the allow-list names it", config: { allowedRanges: ["0.0.0.0/0"] }, props: pub(["0.0.0.0/0"]),
             want: [`The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: "0.0.0.0/0"; ${OPEN}`] },
         { name: "ignores non-string allow-list entries and shows only the strings", config: { allowedRanges: [42, "203.0.113.0/24", null] }, props: pub(["198.51.100.0/24"]),
-            want: ["The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: \"198.51.100.0/24\", which is outside the allowed ranges [\"203.0.113.0/24\"]; use ranges within them."] },
-        { name: "treats an allow-list that is not an array as empty", config: { allowedRanges: "203.0.113.0/24" }, props: pub(["198.51.100.0/24"]), want: [] },
+            want: ["The policy configuration sets allowedRanges[0]: 42 (write a string there) and sets allowedRanges[2]: null (write a string there); until it is fixed, the policy ignores allowedRanges[0] and allowedRanges[2].", "The cluster sets apiServerAccessProfile.authorizedIPRanges[0]: \"198.51.100.0/24\", which is outside the allowed ranges [\"203.0.113.0/24\"]; use ranges within them."] },
+        { name: "treats an allow-list that is not an array as empty", config: { allowedRanges: "203.0.113.0/24" }, props: pub(["198.51.100.0/24"]), want: ["The policy configuration sets allowedRanges: \"203.0.113.0/24\" (write a list of strings there); until it is fixed, the policy uses the default for allowedRanges ([])."] },
         { name: "treats an explicitly empty allow-list as no allow-list", config: { allowedRanges: [] }, props: pub(["198.51.100.0/24"]), want: [] },
         // secrets
         { name: "never prints a secret element", props: pub(["203.0.113.0/24", secret("0.0.0.0/0")]),

@@ -52,8 +52,8 @@ describe("aks-azure-cni-enabled", () => {
         { name: "accepts kubenet when configured", config: { allowedNetworkPlugins: ["kubenet", "azure"] }, props: plugin("kubenet"), want: [] },
         { name: "compares configured values case-insensitively", config: { allowedNetworkPlugins: ["AZURE"] }, props: plugin("azure"), want: [] },
         { name: "falls back to the default for a config that is not an array", config: { allowedNetworkPlugins: "none" }, props: plugin("none"),
-            want: ["The cluster sets networkProfile.networkPlugin: \"none\"; set it to \"azure\"."] },
-        { name: "falls back to the default for an empty or non-string config", config: { allowedNetworkPlugins: [42] }, props: plugin("azure"), want: [] },
+            want: ["The policy configuration sets allowedNetworkPlugins: \"none\" (write a non-empty list of strings there, e.g. [\"azure\"]); until it is fixed, the policy uses the default for allowedNetworkPlugins ([\"azure\"]).", "The cluster sets networkProfile.networkPlugin: \"none\"; set it to \"azure\"."] },
+        { name: "falls back to the default for an empty or non-string config", config: { allowedNetworkPlugins: [42] }, props: plugin("azure"), want: ["The policy configuration sets allowedNetworkPlugins[0]: 42 (write a string there); until it is fixed, the policy uses the default for allowedNetworkPlugins ([\"azure\"])."] },
         // AKS Automatic
         { name: "Automatic: passes when networkProfile holds other settings only", props: automaticCluster({ networkProfile: { outboundType: "loadBalancer" } }), want: [] },
         { name: "Automatic: fails an explicit kubenet", props: automaticCluster({ networkProfile: { networkPlugin: "kubenet" } }), want: [KUBENET] },

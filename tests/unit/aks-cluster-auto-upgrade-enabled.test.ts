@@ -54,10 +54,10 @@ describe("aks-cluster-auto-upgrade-enabled", () => {
         { name: "compares configured channels case-insensitively", config: { allowedUpgradeChannels: ["PATCH"] }, props: channel("patch"), want: [] },
         { name: "accepts node-image when config allows it", config: { allowedUpgradeChannels: ["node-image"] }, props: channel("node-image"), want: [] },
         { name: "ignores non-string config entries", config: { allowedUpgradeChannels: [42, "stable"] }, props: channel("patch"),
-            want: [`The cluster sets ${U}: "patch"; set it to one of "stable".`] },
+            want: ["The policy configuration sets allowedUpgradeChannels[0]: 42 (write a string there); until it is fixed, the policy ignores allowedUpgradeChannels[0].", `The cluster sets ${U}: "patch"; set it to one of "stable".`] },
         { name: "falls back to the defaults for an empty allow-list", config: { allowedUpgradeChannels: [] }, props: channel("stable"), want: [] },
         { name: "falls back to the defaults for a config that is not an array", config: { allowedUpgradeChannels: "rapid" }, props: channel("none"),
-            want: [`The cluster sets ${U}: "none"; set it to ${LIST}${NONE}`] },
+            want: ["The policy configuration sets allowedUpgradeChannels: \"rapid\" (write a list of strings there, e.g. [\"patch\",\"stable\",\"rapid\"]); until it is fixed, the policy uses the default for allowedUpgradeChannels ([\"patch\",\"stable\",\"rapid\"]).", `The cluster sets ${U}: "none"; set it to ${LIST}${NONE}`] },
         // AKS Automatic
         { name: "Automatic: passes without a channel (AKS Automatic upgrades on stable)", props: automaticCluster({ autoUpgradeProfile: undefined }), want: [] },
         { name: "Automatic: reads the SKU name case-insensitively", props: automaticCluster({ sku: { name: "automatic" }, autoUpgradeProfile: undefined }), want: [] },

@@ -18,6 +18,7 @@ const OLDER = (minor: string) => `${minor} is older than every minor AKS support
 const E133 = ended("1.33", "2026-07-31", "2027-07-31");
 const E134 = ended("1.34", "2026-11-30", "2027-11-30");
 const BAD = "set it to a Kubernetes version such as \"1.35\" (major.minor or major.minor.patch).";
+const CONFIG = (v: string) => `The policy configuration sets minimumVersion: ${v} (write a string matching ^([vV]?[0-9]+\\.[0-9]+(\\.[0-9]+)?)?$ there); until it is fixed, the policy uses the default for minimumVersion ("").`;
 const NOT_APPLICABLE = "applies to AKS cluster and node pool resources only";
 const LTS = { sku: { name: "Base", tier: "Premium" }, supportPlan: "AKSLongTermSupport" };
 
@@ -141,10 +142,10 @@ describe("aks-kubernetes-version-supported", () => {
             want: ["The cluster sets kubernetesVersion: \"1.35.2\"; upgrade to 1.35.5 or later (the configured minimumVersion)."] },
         { name: "uses the calendar for an empty minimum (the default)", config: { minimumVersion: "" }, props: cluster("1.34"),
             want: [`The cluster sets kubernetesVersion: "1.34"; ${E134}`] },
-        { name: "uses the calendar for an unparsable configured minimum", config: { minimumVersion: "latest" }, props: cluster("1.34"),
-            want: [`The cluster sets kubernetesVersion: "1.34"; ${E134}`] },
-        { name: "uses the calendar for a configured minimum that is not a string", config: { minimumVersion: 1.30 }, props: cluster("1.31"),
-            want: [`The cluster sets kubernetesVersion: "1.31"; ${ended("1.31", "2025-11-01")}`] },
+        { name: "uses the calendar for an unparsable configured minimum, and says so once", config: { minimumVersion: "latest" }, props: cluster("1.34"),
+            want: [CONFIG("\"latest\""), `The cluster sets kubernetesVersion: "1.34"; ${E134}`] },
+        { name: "uses the calendar for a configured minimum that is not a string, and says so once", config: { minimumVersion: 1.3 }, props: cluster("1.31"),
+            want: [CONFIG("1.3"), `The cluster sets kubernetesVersion: "1.31"; ${ended("1.31", "2025-11-01")}`] },
         // secrets
         { name: "never prints a secret version", props: cluster(secret("1.20")), want: [`The cluster sets kubernetesVersion: [secret]; ${OLDER("1.20")}`] },
         { name: "never prints a secret unparsable version", props: cluster(secret("hunter2")), want: [`The cluster sets kubernetesVersion: [secret]; ${BAD}`] },

@@ -49,8 +49,8 @@ describe("aks-node-os-auto-upgrade-enabled", () => {
         { name: "takes the allowed channels from config", config: ONLY_PATCH, props: channel("NodeImage"), want: [`The cluster sets ${N}: "NodeImage"; set it to one of "SecurityPatch".`] },
         { name: "accepts Unmanaged when config allows it", config: { allowedNodeOsUpgradeChannels: ["unmanaged"] }, props: channel("Unmanaged"), want: [] },
         { name: "falls back to the defaults for a config that is not an array", config: { allowedNodeOsUpgradeChannels: { a: "None" } }, props: channel("None"),
-            want: [`The cluster sets ${N}: "None"; set it to ${LIST}${NONE}`] },
-        { name: "falls back to the defaults when no config entry is a string", config: { allowedNodeOsUpgradeChannels: [1, null] }, props: channel("SecurityPatch"), want: [] },
+            want: ["The policy configuration sets allowedNodeOsUpgradeChannels: {\"a\":\"None\"} (write a list of strings there, e.g. [\"NodeImage\",\"SecurityPatch\"]); until it is fixed, the policy uses the default for allowedNodeOsUpgradeChannels ([\"NodeImage\",\"SecurityPatch\"]).", `The cluster sets ${N}: "None"; set it to ${LIST}${NONE}`] },
+        { name: "falls back to the defaults when no config entry is a string", config: { allowedNodeOsUpgradeChannels: [1, null] }, props: channel("SecurityPatch"), want: ["The policy configuration sets allowedNodeOsUpgradeChannels[0]: 1 (write a string there) and sets allowedNodeOsUpgradeChannels[1]: null (write a string there); until it is fixed, the policy ignores allowedNodeOsUpgradeChannels[0] and allowedNodeOsUpgradeChannels[1]."] },
         // AKS Automatic
         { name: "Automatic: passes without a channel (AKS Automatic uses NodeImage)", props: automaticCluster({ autoUpgradeProfile: undefined }), want: [] },
         { name: "Automatic: fails without a channel when NodeImage is not allowed", config: ONLY_PATCH, props: automaticCluster({ autoUpgradeProfile: undefined }),

@@ -66,9 +66,9 @@ describe("k8s-image-from-trusted-registry", () => {
         { name: "accepts a host entry without a trailing slash", config: { allowedRegistries: ["ghcr.io"] }, resources: [app("ghcr.io/org/app:1")], want: [] },
         { name: "accepts a host:port registry (the port is not a tag)", config: { allowedRegistries: ["registry.local:5000/"] }, resources: [app("registry.local:5000/app:1")], want: [] },
         { name: "does not take a port for part of a Docker Hub name", config: { allowedRegistries: ["myreg:5000"] }, resources: [app("myreg:5000/app")], want: [] },
-        { name: "treats an allow-list that is not an array as empty", config: { allowedRegistries: "mcr.microsoft.com/" }, resources: [REG, app("mcr.microsoft.com/app:1")],
-            want: [`Deployment "web": ${C0} sets image: "mcr.microsoft.com/app:1", which comes from mcr.microsoft.com, not a trusted registry; pull it from ["myacr.azurecr.io"] or add its registry to allowedRegistries.`] },
-        { name: "ignores non-string allow-list entries", config: { allowedRegistries: [7, null, "ghcr.io/"] }, resources: [app("ghcr.io/org/app:1")], want: [] },
+        { name: "falls back to the default allow-list when it is not an array, and says so", config: { allowedRegistries: "mcr.microsoft.com/" }, resources: [REG, app("mcr.microsoft.com/app:1")],
+            want: ["The policy configuration sets allowedRegistries: \"mcr.microsoft.com/\" (write a list of strings there, e.g. [\"mcr.microsoft.com/\"]); until it is fixed, the policy uses the default for allowedRegistries ([\"mcr.microsoft.com/\"])."] },
+        { name: "ignores non-string allow-list entries", config: { allowedRegistries: [7, null, "ghcr.io/"] }, resources: [app("ghcr.io/org/app:1")], want: ["The policy configuration sets allowedRegistries[0]: 7 (write a string there) and sets allowedRegistries[1]: null (write a string there); until it is fixed, the policy ignores allowedRegistries[0] and allowedRegistries[1]."] },
         // containers
         { name: "checks init and ephemeral containers, each once, in order", resources: [REG, { type: K.deployment, name: "web", props: deployment(podSpec({
             containers: [container(), container({ name: "proxy", image: "envoyproxy/envoy:v1.30" })],

@@ -56,11 +56,12 @@ describe("k8s-image-tag-pinned", () => {
         { name: "takes more mutable tags from config", config: { mutableTags: ["latest", "stable", "main"] }, props: img("nginx:stable"),
             want: [`${C0} sets image: "nginx:stable", which uses the mutable tag "stable"; ${FIX}`] },
         { name: "an empty mutableTags accepts latest (explicit tag)", config: { mutableTags: [] }, props: img("nginx:latest"), want: [] },
-        { name: "treats mutableTags that is not an array as empty", config: { mutableTags: "latest" }, props: img("nginx:latest"), want: [] },
+        { name: "falls back to the default mutableTags when it is not an array, and says so", config: { mutableTags: "latest" }, props: img("nginx:latest"),
+            want: ["The policy configuration sets mutableTags: \"latest\" (write a list of strings there, e.g. [\"latest\"]); until it is fixed, the policy uses the default for mutableTags ([\"latest\"]).", `${C0} sets image: "nginx:latest", which uses the mutable tag "latest"; pin a version tag or a digest (image@sha256:…).`] },
         { name: "requireDigest fails a tag", config: { requireDigest: true }, props: img("nginx:1.27"),
             want: [`${C0} sets image: "nginx:1.27", which has no digest (requireDigest); pin it by digest (image@sha256:…).`] },
         { name: "requireDigest passes a digest", config: { requireDigest: true }, props: img(`nginx@${DIGEST}`), want: [] },
-        { name: "requireDigest must be the boolean true", config: { requireDigest: "true" }, props: img("nginx:1.27"), want: [] },
+        { name: "requireDigest must be the boolean true", config: { requireDigest: "true" }, props: img("nginx:1.27"), want: ["The policy configuration sets requireDigest: \"true\" (write true or false there, e.g. false); until it is fixed, the policy uses the default for requireDigest (false)."] },
     ];
     for (const c of cases) {
         it(c.name, () => {

@@ -44,8 +44,8 @@ describe("k8s-namespace-pss-enforced", () => {
         { name: "never prints a secret label value", props: level(secret("privileged")), want: [`The Namespace sets ${PATH}: [secret]; ${FIX}`] },
         { name: "takes the allowed levels from config", config: { allowedLevels: ["restricted"] }, props: level("baseline"),
             want: [`The Namespace sets ${PATH}: "baseline"; set it to "restricted".`] },
-        { name: "treats allowedLevels that is not an array as empty", config: { allowedLevels: "restricted" }, props: level("restricted"),
-            want: [`The Namespace sets ${PATH}: "restricted"; set it to an allowed level.`] },
+        { name: "falls back to the default allowedLevels when it is not an array, and says so", config: { allowedLevels: "restricted" }, props: level("restricted"),
+            want: ["The policy configuration sets allowedLevels: \"restricted\" (write a list of values, each one of \"privileged\", \"baseline\" or \"restricted\" there, e.g. [\"baseline\",\"restricted\"]); until it is fixed, the policy uses the default for allowedLevels ([\"baseline\",\"restricted\"])."] },
     ];
     for (const c of cases) {
         it(c.name, () => {

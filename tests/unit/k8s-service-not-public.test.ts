@@ -52,7 +52,7 @@ describe("k8s-service-not-public", () => {
         { name: "allows a Service listed by its Pulumi resource name", config: { allowPublicServices: ["res"] }, props: internal(undefined), want: [] },
         { name: "reads a Service without a namespace as in default", config: { allowPublicServices: ["default/web"] }, props: service({ metadata: { namespace: undefined, annotations: undefined } }), want: [] },
         { name: "does not allow the same name in another namespace", config: { allowPublicServices: ["other/web"] }, props: internal(undefined), want: [ABSENT] },
-        { name: "treats an allow-list that is not an array as empty", config: { allowPublicServices: "apps/web" }, props: internal(undefined), want: [ABSENT] },
+        { name: "treats an allow-list that is not an array as empty", config: { allowPublicServices: "apps/web" }, props: internal(undefined), want: ["The policy configuration sets allowPublicServices: \"apps/web\" (write a list of strings there); until it is fixed, the policy uses the default for allowPublicServices ([]).", ABSENT] },
     ];
     for (const c of cases) {
         it(c.name, () => {

@@ -305,6 +305,11 @@ describe("npm run demo exits as the CLI does", () => {
         assert.equal(good.status, 0, good.stdout + good.stderr);
         assert.match(good.stdout, /^ {4}✅ aks-security-baseline@v/m);
     });
+    it("the bundled showcase exits zero although its insecure examples would fail", () => {
+        const r = demo();
+        assert.equal(r.status, 0, r.stdout.slice(-2000) + r.stderr);
+        assert.match(r.stdout, /^\d+ stacks checked; [1-9]\d* would fail under the Pulumi CLI\.$/m);
+    });
     it("an invalid config file prints the CLI's lines and exits 1", () => {
         const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cfg-"));
         try {

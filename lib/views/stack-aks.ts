@@ -97,7 +97,8 @@ export class StackCluster {
     hostedSubnets(): { key: string; values: (Node | undefined)[] } {
         const h = this.native ? known(this.root, "hostedSystemProfile") : undefined;
         if (h === undefined) {
-            return { key: "hostedSystemProfile", values: this.native && this.root.get("hostedSystemProfile").pending ? [undefined] : [] };
+            // Native only: unknown during preview (known() answers undefined for nothing else).
+            return { key: "hostedSystemProfile", values: this.native ? [undefined] : [] };
         }
         const values = ["systemNodeSubnetID", "nodeSubnetID"].map(k => known(h, k)).filter(v => v === undefined || v.present);
         return { key: "hostedSystemProfile", values };

@@ -1,8 +1,5 @@
-import { aksCluster } from "../../lib/kinds";
 import { CLUSTER, say, oneOf } from "../../lib/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
-import { Resource } from "../../lib/stack";
-import { ClusterView } from "../../lib/views/cluster";
 import { StackCluster } from "../../lib/views/stack-aks";
 import { known, textAt } from "../../lib/views/stack-links";
 import { Routes, Subnets } from "../../lib/views/stack-subnets";
@@ -42,7 +39,7 @@ export const meta: PolicyMeta = {
 /** Whether every node subnet of the cluster, as the stack shows them, sends 0.0.0.0/0 to a virtual appliance. */
 type Egress = "appliance" | "none" | "unknown";
 
-export function* judge(c: ClusterView, configuredTypes: unknown, viaAppliance: () => Egress): Iterable<string> {
+export function* judge(c: StackCluster, configuredTypes: unknown, viaAppliance: () => Egress): Iterable<string> {
     const configured = Array.isArray(configuredTypes) ? configuredTypes.filter((s): s is string => typeof s === "string") : [];
     const allowed = configured.length > 0 ? configured : DEFAULT;
     const ok = (v: string | undefined) => v !== undefined && allowed.some(a => a.toLowerCase() === v.toLowerCase());
@@ -80,9 +77,8 @@ export function* judge(c: ClusterView, configuredTypes: unknown, viaAppliance: (
     });
 }
 
-function viaAppliance(r: Resource, subnets: Subnets, routes: Routes): Egress {
-    const c = new StackCluster(r);
-    const refs = [c.inlineSubnets(), c.hostedSubnets()].flatMap(({ key, values }) => (values.length > 0 ? subnets.resolve(r, key, values) : []));
+function viaAppliance(c: StackCluster, subnets: Subnets, routes: Routes): Egress {
+    const refs = [c.inlineSubnets(), c.hostedSubnets()].flatMap(({ key, values }) => (values.length > 0 ? subnets.resolve(c.r, key, values) : []));
     if (refs.length === 0) {
         return "none";
     }
@@ -91,17 +87,15 @@ function viaAppliance(r: Resource, subnets: Subnets, routes: Routes): Egress {
 }
 
 export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; message: string }> {
-    const clusters = ctx.stack.of(aksCluster);
+    const clusters = StackCluster.all(ctx.stack);
     if (clusters.length === 0) {
         return;
     }
     const subnets = new Subnets(ctx.stack);
     const routes = new Routes(ctx.stack);
-    for (const r of clusters) {
-        for (const c of ClusterView.read(r.type, r.props)) {
-            for (const message of judge(c, ctx.config.allowedOutboundTypes, () => viaAppliance(r, subnets, routes))) {
-                yield { urn: r.urn, message };
-            }
+    for (const c of clusters) {
+        for (const message of judge(c, ctx.config.allowedOutboundTypes, () => viaAppliance(c, subnets, routes))) {
+            yield { urn: c.urn, message };
         }
     }
 }

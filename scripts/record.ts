@@ -9,6 +9,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { fileURLToPath } from "url";
 import { projectRoot } from "./root";
 
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -29,6 +30,12 @@ export interface RecordedResource {
     propertyDependencies: Record<string, string[]>;
     provider?: { type: string; name: string; urn: string; inputs?: Record<string, unknown> };
     protect?: boolean;
+    /**
+     * Where the program declared the resource, as the engine stores it in the state
+     * (`project:///index.ts#12,5`, relative to the project directory; source_eval.go
+     * parseSourcePosition). Absent for the root stack and default providers.
+     */
+    sourcePosition?: string;
 }
 
 export interface RecordedStack {
@@ -116,6 +123,18 @@ function computedById(type: string, name: string, inputs: Record<string, unknown
         default:
             return { id: type.startsWith("kubernetes:") ? `${name}` : `${base}/${res}/${name}` };
     }
+}
+
+/**
+ * The engine's form of a RegisterResource source position (pkg/resource/deploy/source_eval.go
+ * parseSourcePosition): `project:///<path relative to the project root>#<line>[,<column>]`.
+ */
+export function projectSourcePosition(projectRoot: string, pos: { uri: string; line: number; column: number } | undefined): string | undefined {
+    if (!pos || !pos.uri.startsWith("file://") || pos.line < 0 || pos.column < 0) return undefined;
+    const file = fileURLToPath(pos.uri);
+    if (!path.isAbsolute(file)) return undefined;
+    const rel = path.relative(projectRoot, file).split(path.sep).join("/");
+    return `project:///${encodeURI(rel)}#${pos.line}${pos.column ? `,${pos.column}` : ""}`;
 }
 
 /** A recording cannot be made: the message says why, and nothing was written. */
@@ -267,6 +286,9 @@ export async function recordInProcess(exampleDir: string, mode: "preview" | "upd
                     provider,
                 };
                 if (req.getProtect?.()) r.protect = true;
+                const pos = req.getSourceposition?.();
+                const sourcePosition = pos && projectSourcePosition(dir, { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() });
+                if (sourcePosition) r.sourcePosition = sourcePosition;
                 resources.push(r);
                 byUrn.set(r.urn, r);
             }
@@ -275,6 +297,9 @@ export async function recordInProcess(exampleDir: string, mode: "preview" | "upd
     const rejections: unknown[] = [];
     const onRejection = (e: unknown) => rejections.push(e);
     process.on("unhandledRejection", onRejection);
+    // As under ts-node in the CLI's language host, stack traces (and so the SDK's source
+    // positions) name the lines of the TypeScript program, not of its transpiled form.
+    process.setSourceMapsEnabled(true);
     try {
         const program = require(entry);
         if (typeof program?.default === "function") {
@@ -377,7 +402,7 @@ export function toStackExport(r: RecordedStack): unknown {
                 if (Object.keys(x.propertyDependencies).length) res.propertyDependencies = x.propertyDependencies;
                 res.created = time;
                 res.modified = time;
-                if (x.type !== "pulumi:pulumi:Stack" && !x.type.startsWith("pulumi:providers:")) res.sourcePosition = "project:///index.ts#1,1";
+                if (x.sourcePosition) res.sourcePosition = x.sourcePosition;
                 return res;
             }),
         },

@@ -7,6 +7,9 @@
 //   npm run demo -- --config config.json a.json    your own recording(s) (npm run record) and pack config
 //   npm run demo -- --state export.json            a `pulumi stack export` file, as
 //                                                  `pulumi policy analyze --policy-pack . --file export.json`
+//   npm run demo -- --event-log events.json ...    also write the run's engine events as
+//                                                  `pulumi preview/up --event-log` does (one stack)
+//   npm run demo -- --state export.json --json     print the events as `pulumi policy analyze --json` does
 //
 // Relative paths are taken from the directory you ran npm in.
 
@@ -17,6 +20,7 @@ import { projectRoot } from "./root";
 import { Engine, EngineResource, RunMode, RunResult } from "../engine/engine";
 import { ConfigError } from "../engine/config";
 import { renderPolicies } from "../engine/display";
+import { engineEvents, formatEvents } from "../engine/events";
 import { readStackExport } from "../engine/state";
 import { PREVIEW_NOTE_PREFIX } from "../engine/notes";
 import { examples, RecordedStack, recordingPath } from "./record";
@@ -79,7 +83,7 @@ export interface DemoOptions {
 }
 
 /** One stack through a fresh pack process; returns the printed text and the run. */
-export async function demoStack(t: Target, opts: DemoOptions = {}): Promise<{ text: string; run?: RunResult; failed: boolean }> {
+export async function demoStack(t: Target, opts: DemoOptions = {}): Promise<{ text: string; run?: RunResult; events?: string; failed: boolean }> {
     const engine = await Engine.launch(ROOT, { dryRun: t.mode !== "update", project: t.project, stack: t.stack, stackTags: opts.stackTags });
     const onInt = () => {
         void engine.cancel().finally(() => engine.close().then(() => process.exit(130)));
@@ -111,24 +115,29 @@ export async function demoStack(t: Target, opts: DemoOptions = {}): Promise<{ te
                 (run.stack ? ", stack policies run" : ", stack policies skipped"),
         );
         if (run.failed) out.push(`error: ${run.error}`);
-        return { text: out.join("\n"), run, failed: run.failed };
+        return { text: out.join("\n"), run, events: formatEvents(engineEvents(info, run), run.mode), failed: run.failed };
     } finally {
         process.removeListener("SIGINT", onInt);
         await engine.close();
     }
 }
 
-function parseArgs(argv: string[]): { update: boolean; config?: string; states: string[]; files: string[] } {
-    const res = { update: false, config: undefined as string | undefined, states: [] as string[], files: [] as string[] };
+function parseArgs(argv: string[]): { update: boolean; json: boolean; eventLog?: string; config?: string; states: string[]; files: string[] } {
+    const res = { update: false, json: false, eventLog: undefined as string | undefined, config: undefined as string | undefined, states: [] as string[], files: [] as string[] };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === "--update") res.update = true;
         else if (a === "--config") res.config = argv[++i];
         else if (a === "--state") res.states.push(argv[++i]);
+        else if (a === "--event-log") res.eventLog = argv[++i];
+        else if (a === "--json") res.json = true;
         else if (a.startsWith("--")) throw new Error(`unknown option ${a} (see the header of scripts/demo.ts)`);
         else res.files.push(a);
     }
     if (res.config === undefined && argv.includes("--config")) throw new Error("--config needs a file");
+    if (res.eventLog === undefined && argv.includes("--event-log")) throw new Error("--event-log needs a file");
+    if (res.json && (res.states.length !== 1 || res.files.length)) throw new Error("--json prints the events of one `pulumi policy analyze`: give exactly one --state file");
+    if (res.eventLog !== undefined && res.states.length + res.files.length !== 1) throw new Error("--event-log writes the events of one stack: give exactly one recording or --state file");
     return res;
 }
 
@@ -171,11 +180,13 @@ async function main(): Promise<number> {
     let hardenedFailed = 0;
     for (const t of targets) {
         const r = await demoStack(t, { config });
-        console.log(`\n${r.text}`);
+        if (args.json) process.stdout.write(r.events ?? "");
+        else console.log(`\n${r.text}`);
+        if (args.eventLog !== undefined && r.events !== undefined) fs.writeFileSync(path.resolve(callerDir(), args.eventLog), r.events);
         if (r.failed) failed++;
         if (r.failed && t.label.endsWith("-hardened")) hardenedFailed++;
     }
-    console.log(`\n${targets.length} stack${targets.length === 1 ? "" : "s"} checked; ${failed} would fail under the Pulumi CLI.`);
+    if (!args.json) console.log(`\n${targets.length} stack${targets.length === 1 ? "" : "s"} checked; ${failed} would fail under the Pulumi CLI.`);
     return (bundled ? hardenedFailed : failed) ? 1 : 0;
 }
 

@@ -128,7 +128,14 @@ function read(file: string, cwd: string): string {
 }
 
 /** Run the tool: returns the exit status; writes the output (or the error) itself. */
-export function main(argv: string[], cwd = process.env.INIT_CWD || process.cwd(), io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): number {
+export interface Io {
+    out(s: string): void;
+    err(s: string): void;
+}
+
+const STDIO: Io = { out: s => void process.stdout.write(s), err: s => void process.stderr.write(s) };
+
+export function main(argv: string[], cwd = process.env.INIT_CWD || process.cwd(), io: Io = STDIO): number {
     let o: CliOptions;
     try {
         o = parseArgs(argv);

@@ -50,7 +50,10 @@ export interface Finding {
     version: string;
     level: string;
     severity: string;
+    /** The message as the CLI shows it (the policy SDK puts the policy's description first). */
     message: string;
+    /** The message without the policy's description, when the pack's metadata is known. */
+    detail: string;
     urn: string;
     type: string;
     name: string;
@@ -216,6 +219,7 @@ export function buildReport(events: Record<string, unknown>[], opts: BuildOption
                 level: str(p.enforcementLevel),
                 severity: str(p.severity),
                 message,
+                detail: rule?.description && message.startsWith(`${rule.description}\n`) ? message.slice(rule.description.length + 1) : message,
                 ...resource(urn),
                 controls: (rule?.tags ?? []).filter(t => t.startsWith("baseline:")).map(t => t.slice("baseline:".length)),
             };
@@ -249,7 +253,7 @@ export function toJson(r: Report): string {
         severity: f.severity || null,
         controls: f.controls,
         resource: { urn: f.urn, type: f.type, name: f.name },
-        message: f.message,
+        message: f.detail,
         source: f.source ? { file: f.source.file ?? null, line: f.source.line, column: f.source.column ?? null, uri: f.source.uri } : null,
     });
     const mandatory = r.findings.filter(f => f.level === "mandatory").length;
@@ -336,7 +340,7 @@ export function toSarif(r: Report, packs: PackInfo[] = [], opts: SarifOptions = 
                 ruleId: f.policy,
                 ruleIndex: index.get(f.policy),
                 level: sarifLevel(f.level),
-                message: { text: f.message },
+                message: { text: f.detail },
                 locations: [location],
                 partialFingerprints: { "pulumiPolicyFinding/v1": fingerprint(name, f.policy, f.urn, String(n)) },
                 properties: { enforcementLevel: f.level, ...(f.severity ? { severity: f.severity } : {}), resourceType: f.type, urn: f.urn },
@@ -409,7 +413,7 @@ export function toJunit(r: Report): string {
             if (failed(c)) {
                 lines.push(`${open}>`);
                 for (const f of c.failures) {
-                    const first = f.message.split("\n")[0];
+                    const first = f.detail.split("\n")[0];
                     lines.push(`      <failure type="${xml(f.level)}" message="${xml(first)}">${xml(`[${f.level}]${f.severity ? ` [severity: ${f.severity}]` : ""} ${f.policy}\n${f.urn}\n${f.message}`)}</failure>`);
                 }
                 lines.push("    </testcase>");

@@ -14,7 +14,7 @@ import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Engine, RunResult } from "../../engine/engine";
 import { examples } from "../../scripts/record";
-import { install, pack, runtimeOptions, treeBytes } from "../../scripts/consumer";
+import { install, npm, pack, runtimeOptions, treeBytes, userEnv } from "../../scripts/consumer";
 import { allPolicies } from "../../policies";
 import { recorded, ROOT } from "./helpers";
 
@@ -96,6 +96,18 @@ describe("publish and install as the Pulumi CLI does", () => {
         }
         assert.ok(fs.existsSync(path.join(installed, "node_modules", "@pulumi", "policy")));
         assert.ok(fs.existsSync(path.join(installed, "bin", "data", "aks-release-calendar.json")), "the release calendar ships with the pack");
+    });
+
+    it("runs the report from the installed pack (production dependencies only), and as `npx --prefix <dir> aks-security-baseline-report` the way docs/ci installs it", () => {
+        const direct = spawnSync(process.execPath, [path.join(installed, "bin", "tools", "report-cli.js"), "--help"], { encoding: "utf8", env: userEnv() });
+        assert.equal(direct.status, 0, direct.stderr);
+        assert.match(direct.stdout, /^usage: aks-security-baseline-report --events <file>/);
+        const prefix = path.join(home, "ci-policy");
+        const r = npm(["install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", prefix, path.join(ROOT, tarball)], home);
+        assert.equal(r.status, 0, r.stdout + r.stderr);
+        const x = spawnSync("npx", ["--prefix", prefix, "aks-security-baseline-report", "--help"], { cwd: home, encoding: "utf8", env: userEnv() });
+        assert.equal(x.status, 0, x.stdout + x.stderr);
+        assert.match(x.stdout, /--format <f> +sarif \| json \| junit \| text/);
     });
 
     it("boots without a stack as `pulumi policy publish` does: GetPluginInfo and GetAnalyzerInfo answer", async () => {

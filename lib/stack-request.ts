@@ -11,7 +11,8 @@
 // Everything else is decoded by the generated code itself (AnalyzerResource's own reader:
 // type, urn, name, options, provider, parent, dependencies, propertyDependencies), so the SDK
 // sees the same getters answering the same values. A Struct whose conversion throws is left
-// as it was, so the SDK fails on it exactly where and how it would have.
+// as it was, so the SDK fails on it exactly where and how it would have. Resources of the same
+// provider whose provider inputs are exactly equal share one converted copy of them.
 
 import * as path from "path";
 
@@ -30,6 +31,11 @@ export class ConvertedStruct implements StructLike {
     private given = false;
     constructor(private readonly js: Record<string, unknown>) {}
 
+    /** The converted value, for comparison only (never handed to a caller). */
+    peek(): Readonly<Record<string, unknown>> {
+        return this.js;
+    }
+
     toJavaScript(): Record<string, unknown> {
         if (!this.given) {
             this.given = true;
@@ -45,29 +51,61 @@ interface Message {
 }
 
 interface Resource extends Message {
-    getProvider(): Message | undefined;
+    getProvider(): (Message & { getUrn(): string }) | undefined;
 }
 
-/** Replace `m`'s protobuf Struct by its converted form (left as is when conversion throws). */
-function convert(m: Message): void {
-    const s = m.getProperties();
-    if (!s) return;
-    let js: Record<string, unknown>;
-    try {
-        js = s.toJavaScript() as Record<string, unknown>;
-    } catch {
-        return;
+/** Plain values from Struct.toJavaScript(), compared exactly: same keys in the same order, Object.is leaves. */
+export function sameValue(a: unknown, b: unknown): boolean {
+    if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) {
+        return Object.is(a, b);
     }
-    const converted = new ConvertedStruct(js);
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (ka.length !== kb.length) return false;
+    for (let i = 0; i < ka.length; i++) {
+        if (ka[i] !== kb[i] || !sameValue((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
+    }
+    return true;
+}
+
+/**
+ * Converted provider properties of one request, by provider URN. The engine sends every
+ * resource its provider's inputs; resources of the same provider so share one converted copy
+ * (and, through lib/sdk.ts's memo, one deserialized copy), when the values are exactly equal.
+ */
+type Providers = Map<string, ConvertedStruct[]>;
+
+/** `m`'s properties converted (undefined when it has none, or when conversion throws). */
+function converted(m: Message): { struct: ConvertedStruct; js: Record<string, unknown> } | undefined {
+    const s = m.getProperties();
+    if (!s) return undefined;
+    try {
+        const js = s.toJavaScript() as Record<string, unknown>;
+        return { struct: new ConvertedStruct(js), js };
+    } catch {
+        return undefined;
+    }
+}
+
+function replace(m: Message, struct: ConvertedStruct): void {
     m.clearProperties();
-    Object.defineProperty(m, "getProperties", { value: () => converted, configurable: true, writable: true });
+    Object.defineProperty(m, "getProperties", { value: () => struct, configurable: true, writable: true });
 }
 
 /** A resource as decoded here: its properties and its provider's properties converted. */
-export function slimResource(r: Resource): void {
-    convert(r);
+export function slimResource(r: Resource, providers: Providers = new Map()): void {
+    const own = converted(r);
+    if (own) replace(r, own.struct);
     const p = r.getProvider();
-    if (p) convert(p);
+    const prov = p && converted(p);
+    if (!p || !prov) return;
+    const urn = p.getUrn();
+    let seen = providers.get(urn);
+    if (!seen) providers.set(urn, (seen = []));
+    let shared = seen.find(c => sameValue(c.peek(), prov.js));
+    if (!shared) seen.push((shared = prov.struct));
+    replace(p, shared);
 }
 
 interface Reader {
@@ -100,9 +138,10 @@ export function decodeStackRequest(bytes: Uint8Array, mods = sdkModules()): unkn
     const { pb, jspb } = mods;
     const req = new pb.AnalyzeStackRequest();
     const reader = new jspb.BinaryReader(bytes);
+    const providers: Providers = new Map();
     const readResource = (m: unknown, r: Reader) => {
         pb.AnalyzerResource.deserializeBinaryFromReader(m, r);
-        slimResource(m as Resource);
+        slimResource(m as Resource, providers);
     };
     while (reader.nextField()) {
         if (reader.isEndGroup()) break;

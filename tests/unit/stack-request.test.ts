@@ -119,6 +119,22 @@ describe("AnalyzeStack request decoding", () => {
         assert.deepEqual(props.nested, [[1, [null, "x"]], { a: { b: [] } }]);
     });
 
+    it("lets resources of one provider share its converted inputs only when they are exactly equal", () => {
+        const t = "azure-native:storage:StorageAccount";
+        const prov = (inputs: Record<string, unknown>) => ({ type: "pulumi:providers:azure-native", name: "p", urn: urnOf("pulumi:providers:azure-native", "p"), inputs });
+        const res = (name: string, inputs: Record<string, unknown>): EngineResource => ({ type: t, name, urn: urnOf(t, name), inputs: {}, outputs: { name }, provider: prov(inputs) });
+        const rs = (decodeStackRequest(bytesOf([
+            res("a", { location: "x", n: 0 }), res("b", { location: "x", n: 0 }), res("c", { location: "y", n: 0 }),
+            res("d", { location: "x", n: -0 }), res("e", { location: "x", n: 0 }),
+        ])) as apb.AnalyzeStackRequest).getResourcesList();
+        const s = rs.map(r => r.getProvider()!.getProperties());
+        assert.equal(s[0], s[1]);
+        assert.equal(s[0], s[4]);
+        assert.notEqual(s[0], s[2], "other value");
+        assert.notEqual(s[0], s[3], "-0 is not 0");
+        assert.deepStrictEqual(s[3]!.toJavaScript(), { location: "x", n: -0 });
+    });
+
     it("hands out a fresh copy after the first toJavaScript(), as a protobuf Struct does", () => {
         const s = new ConvertedStruct({ a: { b: [1] } });
         const first = s.toJavaScript();

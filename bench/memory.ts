@@ -1,6 +1,6 @@
 // Memory at scale: peak RSS of the pack's process over ONE AnalyzeStack (npm run bench:memory).
 //
-//   node --max-old-space-size=8192 -r ./scripts/ts.js bench/memory.ts [--n 10000,50000,100000] [--runs 1] [--heap-prof dir] [--pack dir]
+//   npm run bench:memory -- [--n 10000,50000,100000] [--runs 1] [--pack dir] [--json out.json] [--before before.json --write] [--heap-prof dir]
 //
 // For each n a fresh pack process is launched exactly as the CLI launches it (engine/engine.ts),
 // configured with its defaults, and sent one AnalyzeStack of `scaledStack(n)` (bench/stack.ts:
@@ -11,6 +11,9 @@
 // the wire), so this process never holds the whole request as protobuf objects.
 //
 // --pack dir: measure another build of the pack (another checkout, built, with node_modules).
+// --json file: also write the figures as JSON. --write: replace the "Memory at scale" table of
+// docs/benchmarks.md (between its memory:begin / memory:end markers) with these figures beside
+// those of --before (the JSON of an earlier run, e.g. of the commit before a change).
 // --heap-prof dir: the pack runs under `node --heap-prof` (NODE_OPTIONS) and writes its
 // sampling heap profile into dir when it exits.
 
@@ -71,6 +74,41 @@ export async function measure(n: number, bytes: Buffer, opts: { heapProf?: strin
     }
 }
 
+const BEGIN = "<!-- memory:begin (npm run bench:memory -- --write) -->";
+const END = "<!-- memory:end -->";
+
+/** Before/after rows: one per n, the median peak of the runs. */
+export function table(after: MemoryRun[], before: MemoryRun[]): string {
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+    const of = (rs: MemoryRun[], n: number) => {
+        const m = rs.filter(r => r.n === n);
+        return m.length ? { peak: med(m.map(r => r.peakHwmMiB)), ms: med(m.map(r => r.ms)), diagnostics: m[0].diagnostics } : undefined;
+    };
+    const mib = (v?: number) => (v === undefined ? "n/a" : `${v.toFixed(0)} MiB`);
+    const sec = (v?: number) => (v === undefined ? "n/a" : `${(v / 1000).toFixed(1)} s`);
+    const lines = [
+        BEGIN,
+        "| Resources | Request | Peak RSS before | Peak RSS after | Time before | Time after | Diagnostics (before / after) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ];
+    for (const n of [...new Set(after.map(r => r.n))]) {
+        const a = of(after, n)!;
+        const b = of(before, n);
+        const req = after.find(r => r.n === n)!.requestMiB;
+        lines.push(`| ${n.toLocaleString("en-US")} | ${req.toFixed(0)} MiB | ${mib(b?.peak)} | ${mib(a.peak)} | ${sec(b?.ms)} | ${sec(a.ms)} | ${b ? b.diagnostics : "n/a"} / ${a.diagnostics} |`);
+    }
+    lines.push(END);
+    return lines.join("\n");
+}
+
+/** Replace the marked table in `file` (appending it when the markers are missing). */
+export function writeSection(file: string, text: string): void {
+    const doc = fs.readFileSync(file, "utf8");
+    const i = doc.indexOf(BEGIN);
+    const j = doc.indexOf(END);
+    fs.writeFileSync(file, i >= 0 && j > i ? doc.slice(0, i) + text + doc.slice(j + END.length) : `${doc.trimEnd()}\n\n${text}\n`);
+}
+
 function flag(args: string[], name: string): string | undefined {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
@@ -96,6 +134,12 @@ async function main(): Promise<void> {
             rows.push(r);
             console.error(`n=${n} run ${i + 1}/${runs}: peak RSS ${r.peakHwmMiB.toFixed(0)} MiB (after start ${r.startHwmMiB.toFixed(0)} MiB), AnalyzeStack ${(r.ms / 1000).toFixed(1)} s, ${r.diagnostics} diagnostics`);
         }
+    }
+    const json = flag(args, "--json");
+    if (json) fs.writeFileSync(json, JSON.stringify(rows, null, 2) + "\n");
+    if (args.includes("--write")) {
+        const before: MemoryRun[] = flag(args, "--before") ? JSON.parse(fs.readFileSync(flag(args, "--before")!, "utf8")) : [];
+        writeSection(path.join(ROOT, "docs", "benchmarks.md"), table(rows, before));
     }
     console.log("| Resources | Request | Pack RSS after start | Pack peak RSS (VmHWM) | AnalyzeStack time | Diagnostics |");
     console.log("|---:|---:|---:|---:|---:|---:|");

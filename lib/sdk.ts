@@ -8,10 +8,15 @@
 // 2. Validation sees secrets unwrapped. While deserializing, the slots that held a secret are
 //    recorded (lib/secrets.ts) so that messages never print a secret's value.
 //
+// 3. AnalyzeStack requests are decoded one resource at a time, each resource's property Struct
+//    converted to plain JavaScript as it is read (lib/stack-request.ts): the protobuf form of
+//    every Struct of a big stack at once is most of the memory AnalyzeStack needs.
+//
 // Remediation (proxySecrets = true) is left as the SDK does it, except for secrets that
 // `pulumi policy analyze` could not decrypt (lib/secrets.ts).
 
 import { recordSecrets, withoutRedacted } from "./secrets";
+import { installStackRequestDecoder } from "./stack-request";
 
 type Deserialize = (struct: { toJavaScript(): unknown }, proxySecrets: boolean) => Record<string, unknown>;
 
@@ -22,6 +27,7 @@ export function installSdkAdjustments(): void {
         return;
     }
     installed = true;
+    installStackRequestDecoder();
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const mod = require("@pulumi/policy/deserialize") as { deserializeProperties: Deserialize };
     const original = mod.deserializeProperties;

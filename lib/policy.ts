@@ -13,7 +13,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import { ControlId, control, FRAMEWORK_NAME, FRAMEWORK_VERSION } from "../policies/controls";
+import { ControlId, control, FRAMEWORK_NAME, FRAMEWORK_VERSION } from "../baseline/controls";
 import { Kind } from "./kinds";
 import { decide, ExemptionDecision, SHARED_CONFIG } from "./exemptions";
 import { expiryNotice, NOTICE_CONFIG } from "./exemption-notice";

@@ -8,8 +8,8 @@ import { projectRoot } from "./root";
 import { EVERY_POLICY_CONFIG, PackPolicy } from "../lib/policy";
 import { capExample } from "../lib/findings";
 import { allPolicies } from "../policies";
-import { checks, notAdded } from "../policies/checks";
-import { controls } from "../policies/controls";
+import { checks, notAdded } from "../baseline/checks";
+import { controls } from "../baseline/controls";
 import { pack } from "../policies/pack";
 import { PROFILE_TEXT, PROFILES, profileConfig, profileLevel } from "../lib/profiles";
 

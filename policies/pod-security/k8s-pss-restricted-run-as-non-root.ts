@@ -7,7 +7,7 @@ export const meta: PolicyMeta = {
     name: "k8s-pss-restricted-run-as-non-root",
     displayName: "Pod Security restricted: containers run as non-root",
     description: "Pods require non-root users (runAsNonRoot: true on the pod or on every container), unless they run in a user namespace (hostUsers: false).",
-    controls: ["POD-1", "POD-2"],
+    controls: ["POD-2"],
     checks: ["K8S-R03"],
     severity: "medium",
     enforcementLevel: "advisory",

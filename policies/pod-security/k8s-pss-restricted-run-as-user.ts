@@ -8,7 +8,7 @@ export const meta: PolicyMeta = {
     name: "k8s-pss-restricted-run-as-user",
     displayName: "Pod Security restricted: no UID 0",
     description: "Pods and containers do not set runAsUser: 0 (root), unless the pod runs in a user namespace (hostUsers: false).",
-    controls: ["POD-1", "POD-2"],
+    controls: ["POD-2"],
     checks: ["K8S-R04"],
     severity: "medium",
     enforcementLevel: "advisory",

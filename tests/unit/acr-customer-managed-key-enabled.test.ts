@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/images/acr-customer-managed-key-enabled";
+import { policy } from "../../policies/data-protection/acr-customer-managed-key-enabled";
 import { AZ, classicRegistry, merge, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
 import { secret, unknown, validate } from "../harness";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/stack/acr-kubelet-acr-pull-assigned";
+import { policy } from "../../policies/identity/acr-kubelet-acr-pull-assigned";
 import { classicAks, classicRegistry, classicRoleAssignment, cluster, kubeletOid, make, registry, Res, RG, ROLE, roleId, roleAssignment, SHAPES, TT, withDeps } from "../fixtures/stack";
 import { unknown, validateStack } from "../harness";
 

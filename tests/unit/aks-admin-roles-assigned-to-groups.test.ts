@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/stack/aks-admin-roles-assigned-to-groups";
+import { policy } from "../../policies/identity/aks-admin-roles-assigned-to-groups";
 import { classicAks, classicRoleAssignment, cluster, make, Res, RG, ROLE, roleAssignment, roleId, SHAPES, TT } from "../fixtures/stack";
 import { secret, unknown, validateStack } from "../harness";
 

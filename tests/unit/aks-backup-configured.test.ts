@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { isVeleroChart, policy } from "../../policies/stack/aks-backup-configured";
+import { isVeleroChart, policy } from "../../policies/backup/aks-backup-configured";
 import { backupInstance, classicAks, classicBackupInstance, cluster, k8s, Res, SHAPES, TT } from "../fixtures/stack";
 import { unknown, validateStack } from "../harness";
 

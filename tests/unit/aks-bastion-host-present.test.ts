@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/stack/aks-bastion-host-present";
+import { policy } from "../../policies/network/aks-bastion-host-present";
 import { bastion, classicAks, cluster, Res, SHAPES, TT } from "../fixtures/stack";
 import { unknown, validateStack } from "../harness";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/stack/aks-control-plane-logs-enabled";
+import { policy } from "../../policies/monitoring/aks-control-plane-logs-enabled";
 import { classicAks, classicDiagnostic, cluster, diagnostic, make, Res, SHAPES, TT, withDeps, workspace } from "../fixtures/stack";
 import { secret, unknown, validateStack } from "../harness";
 

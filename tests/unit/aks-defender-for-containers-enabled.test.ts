@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/stack/aks-defender-for-containers-enabled";
+import { policy } from "../../policies/monitoring/aks-defender-for-containers-enabled";
 import { classicAks, classicPricing, cluster, pricing, Res, SHAPES, TT } from "../fixtures/stack";
 import { secret, unknown, validateStack } from "../harness";
 

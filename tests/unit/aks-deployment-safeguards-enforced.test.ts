@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/stack/aks-deployment-safeguards-enforced";
+import { policy } from "../../policies/governance/aks-deployment-safeguards-enforced";
 import { classicAks, classicPolicyAssignment, classicSafeguard, cluster, INITIATIVE, make, policyAssignment, Res, RG, safeguard, SHAPES, SUB, TT } from "../fixtures/stack";
 import { secret, unknown, validateStack } from "../harness";
 

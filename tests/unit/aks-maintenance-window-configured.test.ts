@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/stack/aks-maintenance-window-configured";
+import { policy } from "../../policies/nodes/aks-maintenance-window-configured";
 import { classicAks, cluster, maintenance, Res, SHAPES, TT } from "../fixtures/stack";
 import { unknown, validateStack } from "../harness";
 

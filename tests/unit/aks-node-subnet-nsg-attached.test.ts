@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/stack/aks-node-subnet-nsg-attached";
+import { policy } from "../../policies/network/aks-node-subnet-nsg-attached";
 import { nativePool } from "../fixtures/aks";
 import { association, classicAks, classicNodePoolRes, classicSubnet, cluster, nodePool, nsg, ref, Res, Shape, SHAPES, subnet, TT, vnet, withDeps } from "../fixtures/stack";
 import { secret, unknown, validateStack } from "../harness";

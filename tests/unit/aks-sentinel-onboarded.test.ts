@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/stack/aks-sentinel-onboarded";
+import { policy } from "../../policies/monitoring/aks-sentinel-onboarded";
 import { classicAks, classicSentinel, classicWorkspace, cluster, diagnostic, ref, Res, Shape, SHAPES, sentinel, workspace } from "../fixtures/stack";
 import { unknown, validateStack } from "../harness";
 

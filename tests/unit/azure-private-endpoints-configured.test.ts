@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/stack/azure-private-endpoints-configured";
+import { policy } from "../../policies/network/azure-private-endpoints-configured";
 import { classicEndpoint, classicRegistry, classicVault, cluster, privateEndpoint, registry, Res, SHAPES, TT, vault } from "../fixtures/stack";
 import { unknown, validateStack } from "../harness";
 

@@ -1,10 +1,12 @@
 // Invariants over every policy of the pack, tested once.
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import Ajv from "ajv";
-import { allPolicies } from "../../policies";
-import { checks } from "../../policies/checks";
-import { controls } from "../../policies/controls";
+import { allPolicies, podSecurityPolicies } from "../../policies";
+import { checks } from "../../baseline/checks";
+import { controls } from "../../baseline/controls";
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SEVERITIES = ["low", "medium", "high", "critical"];
@@ -31,8 +33,32 @@ describe("catalogue", () => {
             assert.notEqual(n, "all");
         }
     });
+    it("lists every policy file exactly once in policies/index.ts, in the baseline's check order", () => {
+        const root = path.resolve(__dirname, "..", "..", "..", "policies");
+        const files = fs.readdirSync(root, { withFileTypes: true }).filter(d => d.isDirectory()).flatMap(d => fs.readdirSync(path.join(root, d.name)).map(f => f.replace(/\.ts$/, "")));
+        assert.deepEqual([...files].sort(), allPolicies.map(p => p.name).sort(), "every file policies/<area>/<name>.ts is in allPolicies, and nothing else");
+        const order = new Map(checks.map((c, i) => [c.id, i]));
+        const rank = (p: (typeof allPolicies)[number]) => (p.meta.checks.length ? Math.min(...p.meta.checks.map(c => order.get(c)!)) : checks.length);
+        for (let i = 1; i < allPolicies.length; i++) {
+            assert.ok(rank(allPolicies[i - 1]) <= rank(allPolicies[i]), `${allPolicies[i].name} (${allPolicies[i].meta.checks}) is listed after ${allPolicies[i - 1].name} (${allPolicies[i - 1].meta.checks})`);
+        }
+    });
+    it("takes the Pod Security Standards set from the pss-baseline and pss-restricted tags", () => {
+        assert.deepEqual(podSecurityPolicies.map(p => p.name).sort(), allPolicies.filter(p => p.name.startsWith("k8s-pss-")).map(p => p.name).sort());
+        assert.equal(podSecurityPolicies.length, 19);
+    });
     for (const p of allPolicies) {
         describe(p.name, () => {
+            it("lives in the folder of its first control's area", () => {
+                const AREA: Record<string, string> = { IAM: "identity", NET: "network", DATA: "data-protection", LOG: "monitoring", GOV: "governance", CLU: "governance", IMG: "images", NODE: "nodes", POD: "pod-security", BAK: "backup" };
+                const want = AREA[p.meta.controls[0].split("-")[0]];
+                assert.ok(fs.existsSync(path.resolve(__dirname, "..", "..", "..", "policies", want, `${p.name}.ts`)), `policies/${want}/${p.name}.ts`);
+            });
+            it("enforces exactly the controls of its checks (baseline/checks.ts)", () => {
+                if (p.meta.checks.length === 0) return;
+                const derived = new Set(p.meta.checks.flatMap(c => checks.find(x => x.id === c)!.controls));
+                assert.deepEqual([...new Set(p.meta.controls)].sort(), [...derived].sort());
+            });
             it("carries the SDK metadata fields", () => {
                 assert.ok(SEVERITIES.includes(p.severity!), "severity");
                 assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), "level");

@@ -3,7 +3,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { FindingCap, whereOf } from "../../lib/findings";
 import { stackPolicy } from "../../lib/policy";
-import { meta as bastion } from "../../policies/stack/aks-bastion-host-present";
+import { meta as bastion } from "../../policies/network/aks-bastion-host-present";
 import { policy as privileged } from "../../policies/pod-security/k8s-pss-baseline-privileged";
 import { container, DEPLOYMENT, podSpec, unknownNote, workload } from "../fixtures/k8s";
 import { unknown, validate, validateStack } from "../harness";

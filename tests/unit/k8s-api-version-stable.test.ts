@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/kubernetes/k8s-api-version-stable";
+import { policy } from "../../policies/governance/k8s-api-version-stable";
 import { K } from "../fixtures/k8s-objects";
 import { validate } from "../harness";
 

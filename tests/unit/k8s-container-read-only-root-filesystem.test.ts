@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/kubernetes/k8s-container-read-only-root-filesystem";
+import { policy } from "../../policies/pod-security/k8s-container-read-only-root-filesystem";
 import { container, deployment, excludedReason, K, NOT_WORKLOAD, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/kubernetes/k8s-helm-objects-visible";
+import { policy } from "../../policies/pod-security/k8s-helm-objects-visible";
 import { helmRelease, K } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 

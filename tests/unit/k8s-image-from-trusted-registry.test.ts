@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/kubernetes/k8s-image-from-trusted-registry";
+import { policy } from "../../policies/images/k8s-image-from-trusted-registry";
 import { AZ, classicRegistry, registry } from "../fixtures/azure";
 import { container, deployment, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, StackResource, unknown, validateStack } from "../harness";

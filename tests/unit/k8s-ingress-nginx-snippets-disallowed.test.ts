@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/kubernetes/k8s-ingress-nginx-snippets-disallowed";
+import { policy } from "../../policies/identity/k8s-ingress-nginx-snippets-disallowed";
 import { excludedReason, ingress, K } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 

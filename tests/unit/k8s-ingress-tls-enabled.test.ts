@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/kubernetes/k8s-ingress-tls-enabled";
+import { policy } from "../../policies/data-protection/k8s-ingress-tls-enabled";
 import { excludedReason, ingress, ingressRule, K } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { StackValidationPolicy, unknownCheckingProxy } from "@pulumi/policy";
-import { policy } from "../../policies/kubernetes/k8s-namespace-default-deny-network-policy";
+import { policy } from "../../policies/network/k8s-namespace-default-deny-network-policy";
 import { deployment, K, namespace, networkPolicy } from "../fixtures/k8s-objects";
 import { secret, StackResource, unknown, validateStack } from "../harness";
 

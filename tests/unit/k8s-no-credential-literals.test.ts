@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/kubernetes/k8s-no-credential-literals";
+import { policy } from "../../policies/data-protection/k8s-no-credential-literals";
 import { configMap, container, deployment, excludedReason, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 

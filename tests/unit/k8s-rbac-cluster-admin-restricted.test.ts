@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/kubernetes/k8s-rbac-cluster-admin-restricted";
+import { policy } from "../../policies/identity/k8s-rbac-cluster-admin-restricted";
 import { ADMINS, clusterRoleBinding, excludedReason, K, roleBinding } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/kubernetes/k8s-rbac-no-wildcards";
+import { policy } from "../../policies/identity/k8s-rbac-no-wildcards";
 import { clusterRole, excludedReason, K, role } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 

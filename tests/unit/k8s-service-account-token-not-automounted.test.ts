@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/kubernetes/k8s-service-account-token-not-automounted";
+import { policy } from "../../policies/identity/k8s-service-account-token-not-automounted";
 import { deployment, excludedReason, K, podSpec, serviceAccount, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 

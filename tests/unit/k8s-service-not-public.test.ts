@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/kubernetes/k8s-service-not-public";
+import { policy } from "../../policies/network/k8s-service-not-public";
 import { excludedReason, INTERNAL, K, service } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { policy } from "../../policies/monitoring/monitoring-workspace-public-access-disabled";
+import { policy } from "../../policies/network/monitoring-workspace-public-access-disabled";
 import { secret, unknown, validate } from "../harness";
 
 const LAW = ["azure-native:operationalinsights:Workspace", "azure-native:operationalinsights/v20230901:Workspace", "azure-native_operationalinsights_v20250201:operationalinsights:Workspace"];

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 import * as yaml from "js-yaml";
 import { PackPolicy } from "../../lib/policy";
-import { podSecurityPolicies, pssBaselinePolicies, pssRestrictedPolicies } from "../../policies/pss";
+import { podSecurityPolicies, pssBaselinePolicies, pssRestrictedPolicies } from "../../policies";
 import { kind, Props, WORKLOADS, WorkloadKind } from "../fixtures/k8s";
 import { validate } from "../harness";
 

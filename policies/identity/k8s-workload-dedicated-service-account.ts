@@ -9,7 +9,7 @@ export const meta: PolicyMeta = {
     name: "k8s-workload-dedicated-service-account",
     displayName: "Kubernetes: a dedicated service account per workload",
     description: "Every workload runs as its own service account rather than the namespace's default one, and no role is bound to a default service account.",
-    controls: ["IAM-4", "IAM-2"],
+    controls: ["IAM-4"],
     checks: ["K8S-03"],
     severity: "low",
     enforcementLevel: "advisory",

@@ -8,7 +8,7 @@ export const meta: PolicyMeta = {
     name: "k8s-image-pull-policy-always",
     displayName: "Kubernetes: imagePullPolicy Always",
     description: "Every container pulls its image on each start (imagePullPolicy: Always), so the registry checks access and serves the current image.",
-    controls: ["IMG-3", "IMG-1"],
+    controls: ["IMG-3"],
     checks: ["K8S-06"],
     severity: "low",
     enforcementLevel: "advisory",

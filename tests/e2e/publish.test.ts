@@ -108,6 +108,11 @@ describe("publish and install as the Pulumi CLI does", () => {
         const x = spawnSync("npx", ["--prefix", prefix, "aks-security-baseline-report", "--help"], { cwd: home, encoding: "utf8", env: userEnv() });
         assert.equal(x.status, 0, x.stdout + x.stderr);
         assert.match(x.stdout, /--format <f> +sarif \| json \| junit \| text/);
+        // The library entry resolves through "exports" in an installed copy, with its types, and starts nothing.
+        const lib = spawnSync(process.execPath, ["-e", 'const a = require("aks-security-baseline/policies"); console.log(a.selectPolicies({ names: ["aks-private-cluster-enabled"] })[0].name, require.resolve("aks-security-baseline/policies"))'], { cwd: prefix, encoding: "utf8", env: userEnv(), timeout: 30000 });
+        assert.equal(lib.status, 0, lib.stderr);
+        assert.equal(lib.stdout, `aks-private-cluster-enabled ${path.join(fs.realpathSync(prefix), "node_modules", "aks-security-baseline", "bin", "api.js")}\n`);
+        assert.ok(fs.existsSync(path.join(prefix, "node_modules", "aks-security-baseline", "bin", "api.d.ts")));
     });
 
     it("boots without a stack as `pulumi policy publish` does: GetPluginInfo and GetAnalyzerInfo answer", async () => {

@@ -1,5 +1,5 @@
 // Conformance with the reference Pod Security Admission (policy version v1.35): every pod of
-// ../shared/conformance/pod-security-admission/{baseline,restricted}/v1.35/{pass,fail} goes
+// tests/fixtures/pss-conformance/pod-security-admission/{baseline,restricted}/v1.35/{pass,fail} goes
 // through the pack's PSS policies as a Pod, wrapped in a Deployment, a CronJob, a PodTemplate
 // and legacy kinds. A `fail/` pod must be flagged by the policies of its level (restricted:
 // baseline + restricted, as restricted includes baseline), by the policy of the control its
@@ -30,9 +30,10 @@ function projectRoot(): string {
     throw new Error(`project root not found from ${__dirname} or ${process.cwd()}`);
 }
 
-const CONFORMANCE = path.join(projectRoot(), "..", "shared", "conformance", "pod-security-admission");
+/** Vendored from kubernetes/pod-security-admission test/testdata (source, commit and licence in its README.md and LICENSE). */
+const CONFORMANCE = path.join(projectRoot(), "tests", "fixtures", "pss-conformance", "pod-security-admission");
 if (!fs.existsSync(CONFORMANCE)) {
-    throw new Error(`PSS conformance fixtures missing: ${CONFORMANCE} (shared/ must sit beside the project)`);
+    throw new Error(`PSS conformance fixtures missing: ${CONFORMANCE}`);
 }
 
 const LEVELS = {

@@ -9,6 +9,7 @@
 import { aksCluster, classicCluster, managedCluster, Provider } from "../kinds";
 import { Node } from "./node";
 import { PoolView } from "./nodepool";
+import { BOOL, ByProvider, NEGATED, Setting } from "./setting";
 
 export type EntraState =
     /** Managed Entra ID integration. */
@@ -41,6 +42,11 @@ export class ClusterView {
 
     get native(): boolean {
         return this.provider === "azure-native";
+    }
+
+    /** The text for the user's provider: remediations name the provider's own types and blocks. */
+    spell<T>(t: ByProvider<T>): T {
+        return this.native ? t.native : t.classic;
     }
 
     // ---- identity ------------------------------------------------------------
@@ -190,6 +196,28 @@ export class ClusterView {
         return this.root.get(this.native ? "servicePrincipalProfile" : "servicePrincipal");
     }
 
+    /**
+     * Whether the cluster acts with a service principal (a secret to store and rotate): undefined
+     * when it does not; else the node that shows it (its `clientId`), or the block itself when it
+     * names none. azure-native's `clientId: "msi"` is how the API spells "use the managed
+     * identity", and a profile without a clientId names no principal; classic's `servicePrincipal`
+     * block always is one.
+     */
+    servicePrincipalInUse(): { node: Node; named: boolean } | undefined {
+        const sp = this.servicePrincipal();
+        if (!sp.present) return undefined;
+        const clientId = sp.get("clientId");
+        if (this.native) {
+            return clientId.present && clientId.str()?.trim().toLowerCase() !== "msi" ? { node: clientId, named: true } : undefined;
+        }
+        return clientId.present ? { node: clientId, named: true } : { node: sp, named: false };
+    }
+
+    /** Whether Entra ID integration is managed: azure-native needs `aadProfile.managed: true`; classic v6 is always managed (v5 may say false). */
+    entraManagedState(): Setting {
+        return new Setting(this.entraManaged(), BOOL, this.native ? undefined : true);
+    }
+
     /** Workload identity: `securityProfile.workloadIdentity.enabled` / `workloadIdentityEnabled`. */
     workloadIdentity(): Node {
         return this.native ? this.root.get("securityProfile.workloadIdentity.enabled") : this.root.get("workloadIdentityEnabled");
@@ -261,9 +289,9 @@ export class ClusterView {
         return this.root.get(this.native ? "apiServerAccessProfile.enableVnetIntegration" : "apiServerAccessProfile.virtualNetworkIntegrationEnabled");
     }
 
-    /** Run command disabled: `apiServerAccessProfile.disableRunCommand` (true) / classic `runCommandEnabled` (false; default true). */
-    runCommand(): Node {
-        return this.native ? this.root.get("apiServerAccessProfile.disableRunCommand") : this.root.get("runCommandEnabled");
+    /** Run command (on when absent): `apiServerAccessProfile.disableRunCommand` (true = off) / classic `runCommandEnabled` (false = off). */
+    runCommand(): Setting {
+        return this.native ? new Setting(this.root.get("apiServerAccessProfile.disableRunCommand"), NEGATED) : new Setting(this.root.get("runCommandEnabled"), BOOL);
     }
 
     // ---- secrets and keys ------------------------------------------------------
@@ -325,6 +353,16 @@ export class ClusterView {
     /** Node OS upgrade channel: `autoUpgradeProfile.nodeOSUpgradeChannel` / classic `nodeOsUpgradeChannel`. */
     nodeOsUpgradeChannel(): Node {
         return this.native ? this.root.get("autoUpgradeProfile.nodeOSUpgradeChannel") : this.root.get("nodeOsUpgradeChannel");
+    }
+
+    /**
+     * What an omitted node OS upgrade channel means, when it is known: the classic provider sends
+     * its schema default NodeImage; AKS Automatic preconfigures NodeImage. A Base cluster's
+     * default is unclear (the API reference says NodeImage, the AKS docs say manual): undefined.
+     */
+    nodeOsUpgradeDefault(): string | undefined {
+        if (!this.native) return "the provider sends NodeImage";
+        return this.automatic() ? "AKS Automatic uses NodeImage" : undefined;
     }
 
     /**

@@ -4,6 +4,7 @@
 
 import { agentPool, classicNodePool, Provider } from "../kinds";
 import { Node, printable } from "./node";
+import { ByProvider } from "./setting";
 
 export class PoolView {
     private constructor(
@@ -30,6 +31,11 @@ export class PoolView {
 
     get native(): boolean {
         return this.provider === "azure-native";
+    }
+
+    /** The text for the user's provider: remediations name the provider's own types and blocks. */
+    spell<T>(t: ByProvider<T>): T {
+        return this.native ? t.native : t.classic;
     }
 
     /** The pool's name as written, if it is a known, non-secret string (safe to print). */

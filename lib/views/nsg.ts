@@ -9,6 +9,7 @@
 import { anyOf, networkSecurityGroup, securityRule } from "../kinds";
 import { prefixLength } from "../cidr";
 import { Node, printable } from "./node";
+import { ByProvider } from "./setting";
 
 /** NSGs (for their inline rules) and standalone rules, either provider. */
 export const nsgOrRule = anyOf("network security group and security rule", networkSecurityGroup, securityRule);
@@ -39,6 +40,11 @@ export class RuleView {
 
     get native(): boolean {
         return this.provider === "azure-native";
+    }
+
+    /** The text for the user's provider: remediations name the provider's own types and blocks. */
+    spell<T>(t: ByProvider<T>): T {
+        return this.native ? t.native : t.classic;
     }
 
     /**

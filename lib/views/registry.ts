@@ -11,6 +11,7 @@
 
 import { registry } from "../kinds";
 import { Node } from "./node";
+import { BOOL, ByProvider, ENABLED, ENABLED_LOWER, Setting } from "./setting";
 
 export const REGISTRY = "The registry";
 
@@ -38,6 +39,11 @@ export class RegistryView {
         return this.provider === "azure-native";
     }
 
+    /** The text for the user's provider: remediations name the provider's own types and blocks. */
+    spell<T>(t: ByProvider<T>): T {
+        return this.native ? t.native : t.classic;
+    }
+
     /** How messages name the registry. */
     label(): string {
         return REGISTRY;
@@ -61,8 +67,8 @@ export class RegistryView {
      * Public network access: azure-native `publicNetworkAccess` (Enabled | Disabled, default
      * Enabled); classic `publicNetworkAccessEnabled` (boolean, default true).
      */
-    publicNetworkAccess(): Node {
-        return this.root.get(this.native ? "publicNetworkAccess" : "publicNetworkAccessEnabled");
+    publicNetworkAccess(): Setting {
+        return this.native ? new Setting(this.root.get("publicNetworkAccess"), ENABLED) : new Setting(this.root.get("publicNetworkAccessEnabled"), BOOL);
     }
 
     /** Firewall default: `networkRuleSet.defaultAction` (both providers; Allow | Deny, default Allow; Premium only). */
@@ -77,9 +83,9 @@ export class RegistryView {
         return this.root.get(this.native ? "sku.name" : "sku");
     }
 
-    /** Quarantine: `policies.quarantinePolicy.status` (enabled | disabled) / classic `quarantinePolicyEnabled`. */
-    quarantine(): Node {
-        return this.root.get(this.native ? "policies.quarantinePolicy.status" : "quarantinePolicyEnabled");
+    /** Quarantine (off when absent): `policies.quarantinePolicy.status` (enabled | disabled) / classic `quarantinePolicyEnabled`. */
+    quarantine(): Setting {
+        return this.native ? new Setting(this.root.get("policies.quarantinePolicy.status"), ENABLED_LOWER) : new Setting(this.root.get("quarantinePolicyEnabled"), BOOL);
     }
 
     /**

@@ -7,6 +7,7 @@ import { aksCluster, agentPool, azureNative, classic, classicNodePool, kubernete
 import { label, Resource, root, StackIndex } from "../stack";
 import { Node } from "./node";
 import { known, knownCI, knownItems, lastSegment, Text, text, textAt } from "./stack-links";
+import { ByProvider } from "./setting";
 
 export const nativeRoleAssignment = roleAssignment.kinds[0];
 export const veleroSchedule = kubernetes(["velero.io"], ["Schedule"]);
@@ -31,6 +32,25 @@ export class StackCluster {
 
     static all(stack: StackIndex): StackCluster[] {
         return stack.of(aksCluster).map(r => new StackCluster(r));
+    }
+
+    /**
+     * The cluster's inline maintenance windows (classic `maintenanceWindowAutoUpgrade`,
+     * `maintenanceWindowNodeOs`; each undefined while unknown in preview), or undefined where the
+     * provider declares windows as separate MaintenanceConfiguration resources (azure-native).
+     */
+    inlineMaintenanceWindows(): (Node | undefined)[] | undefined {
+        return this.native ? undefined : ["maintenanceWindowAutoUpgrade", "maintenanceWindowNodeOs"].map(k => known(this.root, k));
+    }
+
+    /** azure-native `sku.name` (Base | Automatic; "unknown" in preview when unknown); the classic token has no such SKU: undefined. */
+    skuName(): Text {
+        return this.native ? textAt(this.root, "sku.name") : undefined;
+    }
+
+    /** The text for the cluster's provider: remediations name the provider's own types and blocks. */
+    spell<T>(t: ByProvider<T>): T {
+        return this.native ? t.native : t.classic;
     }
 
     get urn(): string {

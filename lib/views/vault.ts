@@ -9,6 +9,7 @@
 
 import { keyVault } from "../kinds";
 import { Node } from "./node";
+import { BOOL, ByProvider, ENABLED_LOWER, Setting } from "./setting";
 
 export const VAULT = "The key vault";
 
@@ -34,6 +35,11 @@ export class VaultView {
 
     get native(): boolean {
         return this.provider === "azure-native";
+    }
+
+    /** The text for the user's provider: remediations name the provider's own types and blocks. */
+    spell<T>(t: ByProvider<T>): T {
+        return this.native ? t.native : t.classic;
     }
 
     /** How messages name the vault. */
@@ -67,8 +73,8 @@ export class VaultView {
      * Public network access: `properties.publicNetworkAccess` (a free string, `enabled` |
      * `disabled`, default enabled) / classic `publicNetworkAccessEnabled` (boolean, default true).
      */
-    publicNetworkAccess(): Node {
-        return this.props.get(this.native ? "publicNetworkAccess" : "publicNetworkAccessEnabled");
+    publicNetworkAccess(): Setting {
+        return this.native ? new Setting(this.props.get("publicNetworkAccess"), ENABLED_LOWER) : new Setting(this.props.get("publicNetworkAccessEnabled"), BOOL);
     }
 
     /** Firewall default: `properties.networkAcls.defaultAction` / classic `networkAcls.defaultAction` (Allow | Deny; default Allow). */

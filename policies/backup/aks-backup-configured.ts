@@ -80,9 +80,7 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; 
         if (covered.has(c.urn)) {
             continue;
         }
-        const add = c.native
-            ? `add a BackupInstance with properties.dataSourceInfo.resourceID set to the cluster's id and datasourceType "${AKS_DATASOURCE}"`
-            : "add a BackupInstanceKubernetesCluster with kubernetesClusterId set to the cluster's id";
+        const add = c.spell({ native: `add a BackupInstance with properties.dataSourceInfo.resourceID set to the cluster's id and datasourceType "${AKS_DATASOURCE}"`, classic: "add a BackupInstanceKubernetesCluster with kubernetesClusterId set to the cluster's id" });
         yield {
             urn: c.urn,
             message: `${c.label} has no backup in this stack (its resources and volumes cannot be restored); ${add} (with the backup extension and trusted access), or install Velero with a Schedule, or set managedElsewhere: true when backups are configured outside this stack.`,

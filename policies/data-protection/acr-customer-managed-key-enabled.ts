@@ -32,7 +32,7 @@ export function* check(r: RegistryView): Iterable<string> {
         return;
     }
     if (!e.keyId.pending && !e.keyId.hasText) {
-        yield say({ element: r.label(), node: e.keyId, absent: r.native ? "no key is named" : PLATFORM_KEY, fix: "set it to the ID of a Key Vault key" });
+        yield say({ element: r.label(), node: e.keyId, absent: r.spell({ native: "no key is named", classic: PLATFORM_KEY }), fix: "set it to the ID of a Key Vault key" });
     }
 }
 

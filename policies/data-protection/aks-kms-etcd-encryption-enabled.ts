@@ -36,13 +36,13 @@ export function* check(c: ClusterView, ctx: CheckContext<Config>): Iterable<stri
     const kms = c.kms();
     const priv = ctx.config.requirePrivateKeyVault !== false;
     if (!kms.block.isObject) {
-        const keyName = c.native ? "keyId" : "keyVaultKeyId";
-        const extra = priv ? `, keyVaultNetworkAccess: "Private"${c.native ? ", keyVaultResourceId: <key vault ID>" : ""}` : "";
+        const keyName = c.spell({ native: "keyId", classic: "keyVaultKeyId" });
+        const extra = priv ? `, keyVaultNetworkAccess: "Private"${c.spell({ native: ", keyVaultResourceId: <key vault ID>", classic: "" })}` : "";
         yield say({
             element: CLUSTER,
             node: kms.block,
             absent: "Secrets in etcd are encrypted with platform-managed keys only",
-            fix: `set it to { ${c.native ? "enabled: true, " : ""}${keyName}: <versioned key ID>${extra} }`,
+            fix: `set it to { ${c.spell({ native: "enabled: true, ", classic: "" })}${keyName}: <versioned key ID>${extra} }`,
         });
         return;
     }

@@ -27,9 +27,7 @@ export function* check(c: ClusterView): Iterable<string> {
             element: CLUSTER,
             node: sp.block,
             absent: "the Secrets Store CSI driver is not installed",
-            fix: c.native
-                ? "set it to { enabled: true, config: { enableSecretRotation: \"true\" } }"
-                : "set it to { secretRotationEnabled: true }",
+            fix: c.spell({ native: "set it to { enabled: true, config: { enableSecretRotation: \"true\" } }", classic: "set it to { secretRotationEnabled: true }" }),
         });
         return;
     }
@@ -43,7 +41,7 @@ export function* check(c: ClusterView): Iterable<string> {
             element: CLUSTER,
             node: sp.rotation,
             absent: "mounted secrets are not refreshed when they change in Key Vault",
-            fix: c.native ? "set it to \"true\"" : "set it to true",
+            fix: c.spell({ native: "set it to \"true\"", classic: "set it to true" }),
         });
     }
 }

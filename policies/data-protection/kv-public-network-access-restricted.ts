@@ -22,23 +22,21 @@ export const meta: PolicyMeta = {
 
 export function* check(v: VaultView): Iterable<string> {
     const access = v.publicNetworkAccess();
-    if (v.native ? access.str()?.toLowerCase() === "disabled" : access.bool() === false) {
+    if (access.state() === false) {
         return;
     }
     const acls = v.networkDefaultAction();
     if (acls.str()?.toLowerCase() === "deny") {
         return;
     }
-    const fix = v.native
-        ? "set properties.publicNetworkAccess to \"disabled\" and use a private endpoint, or set properties.networkAcls.defaultAction to \"Deny\""
-        : "set publicNetworkAccessEnabled to false and use a private endpoint, or set networkAcls.defaultAction to \"Deny\"";
+    const fix = `set ${access.node.path} to ${access.write(false)} and use a private endpoint, or set ${v.networkDefaultAction().path} to "Deny"`;
     const absent = "the vault accepts connections from any network";
     if (acls.present) {
-        const why = access.present ? "" : ` (${absent})`;
-        yield `${v.label()} ${found(access)}${why} and ${found(acls)}; ${fix}.`;
+        const why = access.node.present ? "" : ` (${absent})`;
+        yield `${v.label()} ${found(access.node)}${why} and ${found(acls)}; ${fix}.`;
         return;
     }
-    yield say({ element: v.label(), node: access, absent, fix });
+    yield say({ element: v.label(), node: access.node, absent, fix });
 }
 
 export const policy = resourcePolicy(meta, keyVault, VaultView.read, check);

@@ -223,9 +223,7 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<Finding> {
         if (ctx.config.managedElsewhere === true) {
             continue;
         }
-        const add = c.native
-            ? "add a DeploymentSafeguard with level: \"Enforce\" and resourceUri set to the cluster's id, or a PolicyAssignment of the PSS baseline or restricted initiative"
-            : "add a ClusterDeploymentSafeguard with level: \"Enforce\" and podSecurityStandardsLevel: \"Baseline\" (or \"Restricted\"), or a ResourcePolicyAssignment of the PSS baseline or restricted initiative";
+        const add = c.spell({ native: "add a DeploymentSafeguard with level: \"Enforce\" and resourceUri set to the cluster's id, or a PolicyAssignment of the PSS baseline or restricted initiative", classic: "add a ClusterDeploymentSafeguard with level: \"Enforce\" and podSecurityStandardsLevel: \"Baseline\" (or \"Restricted\"), or a ResourcePolicyAssignment of the PSS baseline or restricted initiative" });
         yield {
             urn: c.urn,
             message: `${c.label} has neither Deployment Safeguards at level Enforce nor an enforced Pod Security Standards initiative (AKS admits privileged pods); ${add} (${BASELINE} / ${RESTRICTED}) scoped to the cluster with effect Deny, or set managedElsewhere: true when a wider assignment covers it.`,

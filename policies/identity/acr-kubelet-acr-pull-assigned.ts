@@ -112,9 +112,7 @@ export function* check(ctx: StackCheckContext<Record<string, never>>): Iterable<
             if (handled.has(`${reg.urn}\n${c.urn}`)) {
                 continue;
             }
-            const add = c.native
-                ? `add a RoleAssignment with roleDefinitionId ending in ${ROLES.acrPull.guid} (AcrPull), scope set to the registry's id and principalId set to identityProfile.kubeletidentity.objectId`
-                : "add an Assignment with roleDefinitionName: \"AcrPull\", scope set to the registry's id and principalId set to kubeletIdentity.objectId";
+            const add = c.spell({ native: `add a RoleAssignment with roleDefinitionId ending in ${ROLES.acrPull.guid} (AcrPull), scope set to the registry's id and principalId set to identityProfile.kubeletidentity.objectId`, classic: "add an Assignment with roleDefinitionName: \"AcrPull\", scope set to the registry's id and principalId set to kubeletIdentity.objectId" });
             yield {
                 urn: c.urn,
                 message: `${c.label}: no role assignment in this stack gives its kubelet identity AcrPull on ${label(reg)} (nodes cannot pull its images without other credentials); ${add}.`,

@@ -31,16 +31,13 @@ export function* check(c: ClusterView): Iterable<string> {
             element: CLUSTER,
             node: block,
             absent: "only local client-certificate accounts can sign in",
-            fix: c.native
-                ? "set aadProfile: { managed: true } with the admin group object IDs"
-                : "add the azureActiveDirectoryRoleBasedAccessControl block with azureRbacEnabled and adminGroupObjectIds",
+            fix: c.spell({ native: "set aadProfile: { managed: true } with the admin group object IDs", classic: "add the azureActiveDirectoryRoleBasedAccessControl block with azureRbacEnabled and adminGroupObjectIds" }),
         });
         return;
     }
-    const managed = c.entraManaged();
-    // azure-native requires managed: true; classic v6 has no flag (always managed), v5 may say false.
-    if (c.native ? managed.bool() !== true : managed.present && managed.bool() !== true) {
-        yield say({ element: CLUSTER, node: managed, absent: "the legacy AAD integration", fix: "set it to true" });
+    const managed = c.entraManagedState();
+    if (managed.state() !== true) {
+        yield say({ element: CLUSTER, node: managed.node, absent: "the legacy AAD integration", fix: "set it to true" });
     }
     for (const legacy of c.entraLegacyFields()) {
         yield say({ element: CLUSTER, node: legacy, fix: "remove it: the legacy AAD client/server app integration is retired; managed Entra ID needs no app" });

@@ -33,8 +33,8 @@ export function* check(c: ClusterView): Iterable<string> {
 export function remediate(props: Record<string, unknown>, ctx: CheckContext<Record<string, never>>): boolean {
     const c = ClusterView.read(ctx.type, props)[0];
     if (!c) return false;
-    const entra = c.native ? c.entraManaged().bool() === true : c.entraBlock().isObject && c.entraManaged().bool() !== false;
-    return entra && setPath(props, [c.native ? "disableLocalAccounts" : "localAccountDisabled"], true);
+    const entra = c.entraBlock().isObject && c.entraManagedState().state() === true;
+    return entra && setPath(props, [c.spell({ native: "disableLocalAccounts", classic: "localAccountDisabled" })], true);
 }
 
 export const policy = clusterPolicy(meta, check, remediate);

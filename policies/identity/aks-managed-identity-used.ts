@@ -33,21 +33,13 @@ export function* check(c: ClusterView): Iterable<string> {
             yield say({ element: CLUSTER, node: type, fix: "set it to \"SystemAssigned\" or \"UserAssigned\"" });
         }
     }
-    const sp = c.servicePrincipal();
-    if (!sp.present) {
+    const sp = c.servicePrincipalInUse();
+    if (sp === undefined) {
         return;
     }
-    const remove = c.native
-        ? "remove servicePrincipalProfile so the cluster uses its managed identity"
-        : "remove the servicePrincipal block and set identity: { type: \"SystemAssigned\" }";
-    const clientId = sp.get("clientId");
-    if (c.native) {
-        // `clientId: "msi"` is how the API itself spells "use the managed identity".
-        if (clientId.present && clientId.str()?.trim().toLowerCase() !== "msi") {
-            yield say({ element: CLUSTER, node: clientId, fix: remove });
-        }
-    } else if (clientId.present) {
-        yield say({ element: CLUSTER, node: clientId, fix: remove });
+    const remove = c.spell({ native: "remove servicePrincipalProfile so the cluster uses its managed identity", classic: "remove the servicePrincipal block and set identity: { type: \"SystemAssigned\" }" });
+    if (sp.named) {
+        yield say({ element: CLUSTER, node: sp.node, fix: remove });
     } else {
         // Never print the block itself: it holds clientSecret.
         yield `${CLUSTER} sets servicePrincipal; ${remove}.`;

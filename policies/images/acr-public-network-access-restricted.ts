@@ -22,23 +22,21 @@ export const meta: PolicyMeta = {
 
 export function* check(r: RegistryView): Iterable<string> {
     const access = r.publicNetworkAccess();
-    if (r.native ? access.str()?.toLowerCase() === "disabled" : access.bool() === false) {
+    if (access.state() === false) {
         return;
     }
     const rules = r.networkDefaultAction();
     if (rules.str()?.toLowerCase() === "deny") {
         return;
     }
-    const fix = r.native
-        ? "set publicNetworkAccess to \"Disabled\" and use a private endpoint, or set networkRuleSet.defaultAction to \"Deny\" (Premium SKU)"
-        : "set publicNetworkAccessEnabled to false and use a private endpoint, or set networkRuleSet.defaultAction to \"Deny\" (Premium SKU)";
+    const fix = `set ${access.node.path} to ${access.write(false)} and use a private endpoint, or set networkRuleSet.defaultAction to "Deny" (Premium SKU)`;
     const absent = "public network access stays enabled";
     if (rules.present) {
-        const why = access.present ? "" : ` (${absent})`;
-        yield `${r.label()} ${found(access)}${why} and ${found(rules)}; ${fix}.`;
+        const why = access.node.present ? "" : ` (${absent})`;
+        yield `${r.label()} ${found(access.node)}${why} and ${found(rules)}; ${fix}.`;
         return;
     }
-    yield say({ element: r.label(), node: access, absent, fix });
+    yield say({ element: r.label(), node: access.node, absent, fix });
 }
 
 export const policy = resourcePolicy(meta, registry, RegistryView.read, check);

@@ -21,13 +21,12 @@ export const meta: PolicyMeta = {
 
 export function* check(r: RegistryView): Iterable<string> {
     const n = r.quarantine();
-    const on = r.native ? n.str()?.toLowerCase() === "enabled" : n.bool() === true;
-    if (!on) {
+    if (n.state() !== true) {
         yield say({
             element: r.label(),
-            node: n,
+            node: n.node,
             absent: "pushed images can be pulled before they are scanned",
-            fix: r.native ? "set it to \"enabled\" (Premium SKU)" : "set it to true (Premium SKU)",
+            fix: `set it to ${n.write(true)} (Premium SKU)`,
         });
     }
 }

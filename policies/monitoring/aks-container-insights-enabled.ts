@@ -26,9 +26,7 @@ export function* check(c: ClusterView): Iterable<string> {
             element: CLUSTER,
             node: m.block,
             absent: "container logs and metrics are not collected",
-            fix: c.native
-                ? "set it to { enabled: true, config: { logAnalyticsWorkspaceResourceID: <workspace id> } }"
-                : "set omsAgent: { logAnalyticsWorkspaceId: <workspace id> }",
+            fix: c.spell({ native: "set it to { enabled: true, config: { logAnalyticsWorkspaceResourceID: <workspace id> } }", classic: "set omsAgent: { logAnalyticsWorkspaceId: <workspace id> }" }),
         });
         return;
     }

@@ -1,8 +1,9 @@
 import { diagnosticSetting } from "../../lib/kinds";
+import { ALL_CATEGORIES, DiagnosticSettingView, readDiagnosticSetting } from "../../lib/views/diagnostic-setting";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
-import { label, Resource, root } from "../../lib/stack";
+import { label, root } from "../../lib/stack";
 import { StackCluster } from "../../lib/views/stack-aks";
-import { known, knownItems, isSet, Targets, text } from "../../lib/views/stack-links";
+import { known, Targets } from "../../lib/views/stack-links";
 
 export interface Config {
     requiredCategories: string[];
@@ -33,50 +34,9 @@ export const meta: PolicyMeta = {
     },
 };
 
-const nativeSetting = diagnosticSetting.kinds[0];
-const ALL = "*";
-const AUDIT_GROUP = ["kube-audit", "kube-audit-admin", "guard"];
-
-/** The categories one setting sends to a destination (`*`: all, or unknown at preview), and whether it has one. */
-function read(ds: Resource): { native: boolean; sink: boolean; categories: Set<string> } {
-    const native = nativeSetting.matches(ds.type);
-    const p = root(ds);
-    const sinks = native
-        ? ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId"]
-        : ["logAnalyticsWorkspaceId", "storageAccountId", "eventhubAuthorizationRuleId", "partnerSolutionId"];
-    const sink = sinks.some(k => isSet(known(p, k)));
-    const categories = new Set<string>();
-    for (const key of native ? ["logs"] : ["enabledLog", "enabledLogs"]) {
-        const list = known(p, key);
-        const { items, unknown } = knownItems(list);
-        if (unknown > 0) {
-            categories.add(ALL);
-        }
-        for (const e of items) {
-            if (native) {
-                const enabled = known(e, "enabled");
-                if (enabled !== undefined && enabled.bool() !== true) {
-                    continue;
-                }
-            }
-            const group = text(known(e, "categoryGroup"));
-            const category = text(known(e, "category"));
-            if (group === "unknown" || category === "unknown" || group?.toLowerCase() === "alllogs") {
-                categories.add(ALL);
-            } else if (group?.toLowerCase() === "audit") {
-                AUDIT_GROUP.forEach(c => categories.add(c));
-            }
-            if (category && category !== "unknown") {
-                categories.add(category.toLowerCase());
-            }
-        }
-    }
-    return { native, sink, categories };
-}
-
 function covers(got: Set<string>, want: string): boolean {
     const w = want.toLowerCase();
-    return got.has(ALL) || got.has(w) || (w === "kube-audit" && got.has("kube-audit-admin"));
+    return got.has(ALL_CATEGORIES) || got.has(w) || (w === "kube-audit" && got.has("kube-audit-admin"));
 }
 
 export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; message: string }> {
@@ -88,18 +48,18 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; 
         ? ctx.config.requiredCategories.filter((c): c is string => typeof c === "string" && c.trim() !== "").map(c => c.trim())
         : (meta.config!.requiredCategories.default as string[]);
     const targets = new Targets(clusters.map(c => c.r));
-    const found = new Map<string, { settings: string[]; native: boolean; sink: boolean; sent: Set<string> }>();
+    const found = new Map<string, { settings: string[]; setting: DiagnosticSettingView; sink: boolean; sent: Set<string> }>();
     for (const ds of ctx.stack.of(diagnosticSetting)) {
-        const key = nativeSetting.matches(ds.type) ? "resourceUri" : "targetResourceId";
+        const s = readDiagnosticSetting(ds);
+        const key = s.spell({ native: "resourceUri", classic: "targetResourceId" });
         const linked = targets.linked(ds, key, [known(root(ds), key)]);
         if (linked.length === 0) {
             continue;
         }
-        const s = read(ds);
         for (const c of linked) {
             let f = found.get(c.urn);
             if (!f) {
-                f = { settings: [], native: s.native, sink: false, sent: new Set() };
+                f = { settings: [], setting: s, sink: false, sent: new Set() };
                 found.set(c.urn, f);
             }
             f.settings.push(s.sink ? label(ds) : `${label(ds)} (no destination)`);
@@ -113,18 +73,16 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; 
     for (const c of clusters) {
         const f = found.get(c.urn);
         if (!f) {
-            const fix = c.native
-                ? `add a DiagnosticSetting with resourceUri set to the cluster's id, logs enabled for ${wanted}, and a workspaceId, storageAccountId or eventHubAuthorizationRuleId`
-                : `add a DiagnosticSetting with targetResourceId set to the cluster's id, enabledLogs for ${wanted}, and a logAnalyticsWorkspaceId, storageAccountId or eventhubAuthorizationRuleId`;
+            const fix = c.spell({ native: `add a DiagnosticSetting with resourceUri set to the cluster's id, logs enabled for ${wanted}, and a workspaceId, storageAccountId or eventHubAuthorizationRuleId`, classic: `add a DiagnosticSetting with targetResourceId set to the cluster's id, enabledLogs for ${wanted}, and a logAnalyticsWorkspaceId, storageAccountId or eventhubAuthorizationRuleId` });
             yield { urn: c.urn, message: `${c.label} has no diagnostic setting in this stack (its control-plane logs are not collected); ${fix}.` };
             continue;
         }
         const missing = required.filter(x => !covers(f.sent, x));
-        const sinks = f.native ? "workspaceId, storageAccountId or eventHubAuthorizationRuleId" : "logAnalyticsWorkspaceId, storageAccountId or eventhubAuthorizationRuleId";
+        const sinks = f.setting.spell({ native: "workspaceId, storageAccountId or eventHubAuthorizationRuleId", classic: "logAnalyticsWorkspaceId, storageAccountId or eventhubAuthorizationRuleId" });
         const settings = `diagnostic settings: ${f.settings.join(", ")}`;
         if (missing.length > 0) {
             const list = missing.join(" and ");
-            const where = f.native ? "in logs[] with enabled: true" : "in enabledLogs";
+            const where = f.setting.spell({ native: "in logs[] with enabled: true", classic: "in enabledLogs" });
             yield { urn: c.urn, message: `${c.label} does not send ${list} logs to a destination (${settings}); enable ${list} ${where} (or the categoryGroup allLogs) on a setting that sets ${sinks}.` };
         } else if (!f.sink) {
             yield { urn: c.urn, message: `${c.label} does not send its logs to a destination (${settings}); set ${sinks} on one of them.` };

@@ -60,9 +60,7 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; 
         return;
     }
     const c = clusters[0];
-    const add = c.native
-        ? "add a security Pricing with pricingName: \"Containers\" and pricingTier: \"Standard\""
-        : "add a SubscriptionPricing with resourceType: \"Containers\" and tier: \"Standard\"";
+    const add = c.spell({ native: "add a security Pricing with pricingName: \"Containers\" and pricingTier: \"Standard\"", classic: "add a SubscriptionPricing with resourceType: \"Containers\" and tier: \"Standard\"" });
     yield {
         urn: c.urn,
         message: `${c.label}: this stack has no Defender for Containers plan (no runtime threat detection, no registry image scanning); ${add}, or set managedElsewhere: true when the subscription's plan is managed in another stack.`,

@@ -27,9 +27,7 @@ export function* check(c: ClusterView): Iterable<string> {
             element: CLUSTER,
             node: d.block,
             absent: "no Defender sensor runs in the cluster, unless Defender auto-provisioning adds one later",
-            fix: c.native
-                ? "set it to { securityMonitoring: { enabled: true }, logAnalyticsWorkspaceResourceId: <workspace id> }"
-                : "set it to { logAnalyticsWorkspaceId: <workspace id> }",
+            fix: c.spell({ native: "set it to { securityMonitoring: { enabled: true }, logAnalyticsWorkspaceResourceId: <workspace id> }", classic: "set it to { logAnalyticsWorkspaceId: <workspace id> }" }),
         });
         return;
     }

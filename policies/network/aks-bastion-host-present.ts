@@ -37,7 +37,7 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; 
         if (c.privateCluster()?.bool() !== true) {
             continue;
         }
-        const add = c.native ? "add a network BastionHost" : "add a compute BastionHost";
+        const add = c.spell({ native: "add a network BastionHost", classic: "add a compute BastionHost" });
         yield {
             urn: c.urn,
             message: `${c.label} is a private cluster, and this stack has no Bastion host for admin access to its network; ${add} in the cluster's virtual network or a peered one, or set managedElsewhere: true when a Bastion host elsewhere serves it.`,

@@ -1,7 +1,7 @@
 import { CLUSTER, say, oneOf } from "../../lib/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { StackCluster } from "../../lib/views/stack-aks";
-import { known, textAt } from "../../lib/views/stack-links";
+import { known } from "../../lib/views/stack-links";
 import { Routes, Subnets } from "../../lib/views/stack-subnets";
 
 export interface Config {
@@ -52,8 +52,8 @@ export function* judge(c: StackCluster, configuredTypes: unknown, viaAppliance: 
     const absent = !outbound.present;
     // Omitted, Azure uses a public load balancer; AKS Automatic in its managed VNet (no pool in a
     // customer subnet) uses a managed NAT gateway instead.
-    if (absent && ok("managedNATGateway") && c.native) {
-        const sku = textAt(c.root, "sku.name");
+    if (absent && ok("managedNATGateway")) {
+        const sku = c.skuName();
         if (sku === "unknown") return;
         if (sku?.toLowerCase() === "automatic") {
             const pools = known(c.root, "agentPoolProfiles");

@@ -23,8 +23,8 @@ export const meta: PolicyMeta = {
 
 export function* check(c: ClusterView): Iterable<string> {
     const n = c.runCommand();
-    if (c.native ? n.bool() !== true : n.bool() !== false) {
-        yield say({ element: CLUSTER, node: n, absent: "run command is enabled", fix: c.native ? "set it to true" : "set it to false" });
+    if (n.state() !== false) {
+        yield say({ element: CLUSTER, node: n.node, absent: "run command is enabled", fix: `set it to ${n.write(false)}` });
     }
 }
 

@@ -2,7 +2,7 @@ import { maintenanceConfiguration } from "../../lib/kinds";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { root } from "../../lib/stack";
 import { StackCluster } from "../../lib/views/stack-aks";
-import { isOneOf, known, Targets, textAt } from "../../lib/views/stack-links";
+import { isOneOf, Targets, textAt } from "../../lib/views/stack-links";
 
 export const meta: PolicyMeta = {
     name: "aks-maintenance-window-configured",
@@ -56,14 +56,14 @@ export function* check(ctx: StackCheckContext<Record<string, never>>): Iterable<
         if (covered.has(c.urn)) {
             continue;
         }
-        if (c.native) {
+        const windows = c.inlineMaintenanceWindows();
+        if (windows === undefined) {
             yield {
                 urn: c.urn,
                 message: `${c.label} has no planned maintenance window (automatic upgrades start at any time); add a MaintenanceConfiguration with configName "${SCHEDULES[0]}" or "${SCHEDULES[1]}" and resourceName set to the cluster's name.`,
             };
             continue;
         }
-        const windows = ["maintenanceWindowAutoUpgrade", "maintenanceWindowNodeOs"].map(k => known(c.root, k));
         if (windows.some(w => w === undefined || w.isObject)) {
             continue;
         }

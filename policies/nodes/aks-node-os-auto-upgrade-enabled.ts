@@ -40,10 +40,7 @@ export function* check(c: ClusterView, ctx: CheckContext<Config>): Iterable<stri
     const list = `one of ${allowed.map(a => JSON.stringify(a)).join(", ")}`;
     const n = c.nodeOsUpgradeChannel();
     if (!n.present) {
-        // The classic provider sends its schema default NodeImage; AKS Automatic preconfigures NodeImage.
-        // A Base cluster's default is unclear: the API reference says NodeImage, the AKS docs say manual.
-        const preset = !c.native ? "the provider sends NodeImage"
-            : c.automatic() ? "AKS Automatic uses NodeImage" : undefined;
+        const preset = c.nodeOsUpgradeDefault();
         if (preset === undefined || !ok("NodeImage")) {
             yield say({
                 element: CLUSTER,

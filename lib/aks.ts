@@ -2,7 +2,8 @@
 // form); a pool policy sees every node pool, inline in a cluster or declared on its own.
 
 import { aksCluster, aksNodePool, anyOf } from "./kinds";
-import { CheckContext, PackPolicy, PolicyMeta, Remediate, resourcePolicy } from "./policy";
+import { CheckContext, PackPolicy, Remediate, resourcePolicy } from "./policy";
+import type { PolicyMeta } from "./meta";
 import { ClusterView } from "./views/cluster";
 import { PoolView } from "./views/nodepool";
 

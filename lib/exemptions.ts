@@ -5,7 +5,7 @@
 // with a note saying so.
 
 import { globMatch } from "./glob";
-import type { ConfigProperty } from "./policy";
+import type { ConfigProperty } from "./meta";
 import { Node } from "./views/node";
 
 export interface Exemption {

@@ -7,7 +7,7 @@
 // The setting is one every policy takes (not a pack-wide one): the CLI's `all` entry carries
 // only the enforcement level, so a pack-wide value could not be configured.
 
-import type { ConfigProperty } from "./policy";
+import type { ConfigProperty } from "./meta";
 import { clip } from "./views/node";
 
 export const DEFAULT_MAX_FINDINGS = 20;

@@ -5,7 +5,8 @@
 
 import type { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { Kind } from "./kinds";
-import { CheckContext, ConfigProperty, configOf, notApplicable, PackPolicy, PolicyMeta, Remediate, reportConfiguration } from "./policy";
+import { CheckContext, configOf, notApplicable, PackPolicy, Remediate, reportConfiguration } from "./policy";
+import type { ConfigProperty, PolicyMeta } from "./meta";
 import { Node } from "./views/node";
 import { PodSpecView, workload } from "./views/podspec";
 import { workloadPolicy } from "./workloads";

@@ -1,7 +1,8 @@
 // Wiring for Kubernetes workload policies: a workload policy sees the pod spec of every
 // workload kind in every apiVersion (lib/views/podspec.ts).
 
-import { CheckContext, PackPolicy, PolicyMeta, Remediate, resourcePolicy } from "./policy";
+import { CheckContext, PackPolicy, Remediate, resourcePolicy } from "./policy";
+import type { PolicyMeta } from "./meta";
 import { PodSpecView, workload } from "./views/podspec";
 
 export function workloadPolicy<C = Record<string, never>>(

@@ -5,7 +5,6 @@ import { AZ, classicRegistry, merge, NATIVE_REGISTRY_TYPES, registry } from "../
 import { secret, unknown, validate } from "../harness";
 
 const FIX = "set it to false and grant access with Entra ID roles (AcrPull, AcrPush).";
-const NOT_APPLICABLE = "applies to container registry resources only";
 
 describe("acr-admin-user-disabled", () => {
     for (const type of NATIVE_REGISTRY_TYPES) {
@@ -70,12 +69,4 @@ describe("acr-admin-user-disabled", () => {
         assert.equal(out.unknown, undefined);
     });
 
-    it("is not applicable to other resource types", () => {
-        for (const t of ["azure-native:containerservice:ManagedCluster", "azure-native:containerregistry:Webhook", "azure-native:containerregistry:Replication",
-            "azure:containerservice/registryWebhook:RegistryWebhook", "azure:containerservice/registryScopeMap:RegistryScopeMap", "azure-native:keyvault:Vault"]) {
-            const out = validate(policy, t, { adminUserEnabled: true, adminEnabled: true });
-            assert.equal(out.notApplicable, NOT_APPLICABLE, t);
-            assert.deepEqual(out.violations, []);
-        }
-    });
 });

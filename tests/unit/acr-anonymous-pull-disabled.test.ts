@@ -5,7 +5,6 @@ import { AZ, classicRegistry, NATIVE_REGISTRY_TYPES, registry } from "../fixture
 import { secret, unknown, validate } from "../harness";
 
 const FIX = "set it to false so every pull is authenticated.";
-const NOT_APPLICABLE = "applies to container registry resources only";
 
 describe("acr-anonymous-pull-disabled", () => {
     for (const type of NATIVE_REGISTRY_TYPES) {
@@ -63,12 +62,5 @@ describe("acr-anonymous-pull-disabled", () => {
 
     it("is mandatory: anonymous pull is unauthenticated access", () => {
         assert.equal(policy.enforcementLevel, "mandatory");
-    });
-    it("is not applicable to other resource types", () => {
-        for (const t of ["azure-native:containerservice:ManagedCluster", "azure-native:containerregistry:Webhook", "azure:containerservice/registryToken:RegistryToken", "azure:keyvault/keyVault:KeyVault"]) {
-            const out = validate(policy, t, { anonymousPullEnabled: true });
-            assert.equal(out.notApplicable, NOT_APPLICABLE, t);
-            assert.deepEqual(out.violations, []);
-        }
     });
 });

@@ -9,7 +9,6 @@ const STATUS_FIX = "set it to \"enabled\" with keyVaultProperties.keyIdentifier 
 const KEY_FIX = "set it to the ID of a Key Vault key.";
 const V5_FIX = "set it to true with keyVaultKeyId set to a Key Vault key.";
 const KEY = "https://kv.vault.azure.net/keys/acr/0123456789abcdef";
-const NOT_APPLICABLE = "applies to container registry resources only";
 
 describe("acr-customer-managed-key-enabled", () => {
     for (const type of NATIVE_REGISTRY_TYPES) {
@@ -96,9 +95,4 @@ describe("acr-customer-managed-key-enabled", () => {
         assert.equal(out.unknown, undefined);
     });
 
-    it("is not applicable to other resource types", () => {
-        for (const t of ["azure-native:keyvault:Vault", "azure-native:keyvault:Key", "azure-native:containerregistry:Registries"]) {
-            assert.equal(validate(policy, t, {}).notApplicable, NOT_APPLICABLE, t);
-        }
-    });
 });

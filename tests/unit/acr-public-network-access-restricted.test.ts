@@ -7,7 +7,6 @@ import { secret, unknown, validate } from "../harness";
 const FIX = "set publicNetworkAccess to \"Disabled\" and use a private endpoint, or set networkRuleSet.defaultAction to \"Deny\" (Premium SKU).";
 const CFIX = "set publicNetworkAccessEnabled to false and use a private endpoint, or set networkRuleSet.defaultAction to \"Deny\" (Premium SKU).";
 const OPEN = "(public network access stays enabled)";
-const NOT_APPLICABLE = "applies to container registry resources only";
 
 /** A public azure-native registry with this network rule set (`undefined`: none). */
 function pub(networkRuleSet: unknown, publicNetworkAccess: unknown = "Enabled") {
@@ -102,9 +101,4 @@ describe("acr-public-network-access-restricted", () => {
         assert.equal(out.unknown, undefined);
     });
 
-    it("is not applicable to other resource types", () => {
-        for (const t of ["azure-native:keyvault:Vault", "azure-native:containerregistry:Webhook", "azure:containerservice/registryWebhook:RegistryWebhook"]) {
-            assert.equal(validate(policy, t, {}).notApplicable, NOT_APPLICABLE, t);
-        }
-    });
 });

@@ -7,7 +7,6 @@ import { secret, unknown, validate } from "../harness";
 const WHY = "(pushed images can be pulled before they are scanned)";
 const FIX = "set it to \"enabled\" (Premium SKU).";
 const CFIX = "set it to true (Premium SKU).";
-const NOT_APPLICABLE = "applies to container registry resources only";
 
 describe("acr-quarantine-policy-enabled", () => {
     for (const type of NATIVE_REGISTRY_TYPES) {
@@ -70,9 +69,4 @@ describe("acr-quarantine-policy-enabled", () => {
         });
     }
 
-    it("is not applicable to other resource types", () => {
-        for (const t of ["azure-native:keyvault:Vault", "azure-native:containerregistry:ScopeMap"]) {
-            assert.equal(validate(policy, t, {}).notApplicable, NOT_APPLICABLE, t);
-        }
-    });
 });

@@ -8,7 +8,6 @@ const KEPT = "(untagged manifests are kept forever)";
 const FIX = "set it to \"enabled\" (Premium SKU).";
 const V5_FIX = "set it to true (Premium SKU).";
 const DAYS_FIX = "set it to the number of days to keep untagged manifests, e.g. 7 (Premium SKU).";
-const NOT_APPLICABLE = "applies to container registry resources only";
 
 /** A classic v5 registry: `retentionPolicy { enabled, days }` instead of `retentionPolicyInDays`. */
 function v5(retentionPolicy: unknown) {
@@ -91,9 +90,4 @@ describe("acr-retention-policy-enabled", () => {
         });
     }
 
-    it("is not applicable to other resource types", () => {
-        for (const t of ["azure-native:keyvault:Vault", "azure:containerservice/registryTask:RegistryTask"]) {
-            assert.equal(validate(policy, t, {}).notApplicable, NOT_APPLICABLE, t);
-        }
-    });
 });

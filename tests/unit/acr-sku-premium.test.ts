@@ -5,7 +5,6 @@ import { AZ, classicRegistry, NATIVE_REGISTRY_TYPES, registry } from "../fixture
 import { secret, unknown, validate } from "../harness";
 
 const FIX = "set it to \"Premium\" (private endpoints, network rules, quarantine and retention need Premium).";
-const NOT_APPLICABLE = "applies to container registry resources only";
 
 describe("acr-sku-premium", () => {
     for (const type of NATIVE_REGISTRY_TYPES) {
@@ -68,9 +67,4 @@ describe("acr-sku-premium", () => {
         });
     }
 
-    it("is not applicable to other resource types", () => {
-        for (const t of ["azure-native:keyvault:Vault", "azure-native:containerregistry:AgentPool", "azure:containerservice/kubernetesCluster:KubernetesCluster"]) {
-            assert.equal(validate(policy, t, { sku: { name: "Basic" } }).notApplicable, NOT_APPLICABLE, t);
-        }
-    });
 });

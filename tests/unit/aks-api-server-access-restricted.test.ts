@@ -177,11 +177,6 @@ describe("aks-api-server-access-restricted", () => {
     it("declares allowedRanges with an empty default", () => {
         assert.deepEqual(policy.meta.config?.allowedRanges.default, []);
     });
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:storage:StorageAccount", {});
-        assert.equal(out.notApplicable, "applies to AKS cluster resources only");
-        assert.deepEqual(out.violations, []);
-    });
     it("is not applicable to node pools", () => {
         assert.equal(validate(policy, T.agentPool, {}).notApplicable, "applies to AKS cluster resources only");
     });

@@ -90,11 +90,6 @@ describe("aks-azure-cni-enabled", () => {
     it("declares allowedNetworkPlugins with the default [\"azure\"]", () => {
         assert.deepEqual(policy.meta.config?.allowedNetworkPlugins.default, ["azure"]);
     });
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:network:VirtualNetwork", {});
-        assert.equal(out.notApplicable, NOT_APPLICABLE);
-        assert.deepEqual(out.violations, []);
-    });
     it("is not applicable to node pools", () => {
         assert.equal(validate(policy, T.agentPool, {}).notApplicable, NOT_APPLICABLE);
         assert.equal(validate(policy, T.classicNodePool, {}).notApplicable, NOT_APPLICABLE);

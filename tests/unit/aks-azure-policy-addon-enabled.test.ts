@@ -122,11 +122,6 @@ describe("aks-azure-policy-addon-enabled", () => {
         });
     }
 
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:authorization:PolicyAssignment", {});
-        assert.equal(out.notApplicable, "applies to AKS cluster resources only");
-        assert.deepEqual(out.violations, []);
-    });
     it("is not applicable to node pools", () => {
         assert.equal(validate(policy, T.classicNodePool, {}).notApplicable, "applies to AKS cluster resources only");
     });

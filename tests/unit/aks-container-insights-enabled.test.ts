@@ -172,11 +172,6 @@ describe("aks-container-insights-enabled", () => {
         });
     }
 
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:operationalinsights:Workspace", {});
-        assert.equal(out.notApplicable, "applies to AKS cluster resources only");
-        assert.deepEqual(out.violations, []);
-    });
     it("is not applicable to node pools", () => {
         assert.equal(validate(policy, T.agentPool, {}).notApplicable, "applies to AKS cluster resources only");
     });

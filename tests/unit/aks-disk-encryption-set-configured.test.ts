@@ -70,11 +70,6 @@ describe("aks-disk-encryption-set-configured", () => {
         });
     }
 
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:compute:DiskEncryptionSet", {});
-        assert.equal(out.notApplicable, "applies to AKS cluster resources only");
-        assert.deepEqual(out.violations, []);
-    });
     it("is not applicable to node pools", () => {
         assert.equal(validate(policy, T.agentPool, {}).notApplicable, "applies to AKS cluster resources only");
     });

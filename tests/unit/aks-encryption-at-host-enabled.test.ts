@@ -155,11 +155,6 @@ describe("aks-encryption-at-host-enabled", () => {
         assert.equal(out.unknown, undefined);
     });
 
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:storage:StorageAccount", {});
-        assert.equal(out.notApplicable, NOT_APPLICABLE);
-        assert.deepEqual(out.violations, []);
-    });
     it("does not match look-alike tokens", () => {
         assert.equal(validate(policy, "azure-native:containerservice:ManagedClusterSnapshot", {}).notApplicable, NOT_APPLICABLE);
         assert.equal(validate(policy, "azure-native:containerservice:Snapshot", {}).notApplicable, NOT_APPLICABLE);

@@ -71,11 +71,6 @@ describe("aks-kubernetes-rbac-enabled", () => {
     it("is mandatory: without RBAC every authenticated identity is an administrator", () => {
         assert.equal(policy.enforcementLevel, "mandatory");
     });
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:storage:StorageAccount", {});
-        assert.equal(out.notApplicable, NOT_APPLICABLE);
-        assert.deepEqual(out.violations, []);
-    });
     it("is not applicable to node pools", () => {
         assert.equal(validate(policy, T.agentPool, {}).notApplicable, NOT_APPLICABLE);
         assert.equal(validate(policy, T.classicNodePool, {}).notApplicable, NOT_APPLICABLE);

@@ -19,7 +19,6 @@ const E133 = ended("1.33", "2026-07-31", "2027-07-31");
 const E134 = ended("1.34", "2026-11-30", "2027-11-30");
 const BAD = "set it to a Kubernetes version such as \"1.35\" (major.minor or major.minor.patch).";
 const CONFIG = (v: string) => `The policy configuration sets minimumVersion: ${v} (write a string matching ^([vV]?[0-9]+\\.[0-9]+(\\.[0-9]+)?)?$ there); until it is fixed, the policy uses the default for minimumVersion ("").`;
-const NOT_APPLICABLE = "applies to AKS cluster and node pool resources only";
 const LTS = { sku: { name: "Base", tier: "Premium" }, supportPlan: "AKSLongTermSupport" };
 
 /** An azure-native cluster at `version` whose inline pools run these orchestrator versions. */
@@ -195,9 +194,5 @@ describe("aks-kubernetes-version-supported", () => {
     it("never prints the name of an inline pool held in a secret", () => {
         const out = validate(policy, T.managedCluster, nativeCluster({ agentPoolProfiles: [secret(nativePool({ name: "hunter2", orchestratorVersion: "1.20" }))] }));
         assert.deepEqual(out.violations, [`agentPoolProfiles[0] sets orchestratorVersion: [secret]; ${OLDER("1.20")}`]);
-    });
-    it("is not applicable to other resource types", () => {
-        assert.equal(validate(policy, "azure-native:containerservice:ManagedClusterSnapshot", {}).notApplicable, NOT_APPLICABLE);
-        assert.equal(validate(policy, "azure-native:compute:VirtualMachineScaleSet", {}).notApplicable, NOT_APPLICABLE);
     });
 });

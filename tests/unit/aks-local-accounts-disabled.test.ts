@@ -75,11 +75,6 @@ describe("aks-local-accounts-disabled", () => {
         });
     }
 
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:storage:StorageAccount", {});
-        assert.equal(out.notApplicable, NOT_APPLICABLE);
-        assert.deepEqual(out.violations, []);
-    });
     it("is not applicable to node pools", () => {
         assert.equal(validate(policy, T.agentPool, {}).notApplicable, NOT_APPLICABLE);
         assert.equal(validate(policy, T.classicNodePool, {}).notApplicable, NOT_APPLICABLE);

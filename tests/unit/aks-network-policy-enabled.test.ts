@@ -122,11 +122,6 @@ describe("aks-network-policy-enabled", () => {
     it("declares allowedNetworkPolicies with the default [\"cilium\", \"calico\", \"azure\"]", () => {
         assert.deepEqual(policy.meta.config?.allowedNetworkPolicies.default, ["cilium", "calico", "azure"]);
     });
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "kubernetes:networking.k8s.io/v1:NetworkPolicy", {});
-        assert.equal(out.notApplicable, NOT_APPLICABLE);
-        assert.deepEqual(out.violations, []);
-    });
     it("is not applicable to node pools", () => {
         assert.equal(validate(policy, T.agentPool, {}).notApplicable, NOT_APPLICABLE);
         assert.equal(validate(policy, T.classicNodePool, {}).notApplicable, NOT_APPLICABLE);

@@ -8,7 +8,6 @@ import { secret, unknown, validate } from "../harness";
 const WHY = "(AKS puts the nodes in a VNet it creates and manages in the node resource group)";
 const AUTO_WHY = "AKS Automatic runs its nodes in a VNet it creates and manages";
 const FIX = "set it to the resource ID of a subnet in your virtual network.";
-const NOT_APPLICABLE = "applies to AKS cluster and node pool resources only";
 
 describe("aks-node-pool-vnet-subnet-configured", () => {
     for (const type of NATIVE_CLUSTER_TYPES) {
@@ -119,9 +118,4 @@ describe("aks-node-pool-vnet-subnet-configured", () => {
         assert.equal(out.unknown, "string value at .agentPoolProfiles.0 can't be known during preview");
     });
 
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:network:Subnet", {});
-        assert.equal(out.notApplicable, NOT_APPLICABLE);
-        assert.deepEqual(out.violations, []);
-    });
 });

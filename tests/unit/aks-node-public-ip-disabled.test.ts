@@ -5,7 +5,6 @@ import { agentPool, classicCluster, classicNodePool, classicPool, managedCluster
 import { secret, unknown, validate } from "../harness";
 
 const FIX = "set it to false or remove it so nodes get no public IP.";
-const NOT_APPLICABLE = "applies to AKS cluster and node pool resources only";
 
 describe("aks-node-public-ip-disabled", () => {
     for (const type of NATIVE_CLUSTER_TYPES) {
@@ -94,10 +93,5 @@ describe("aks-node-public-ip-disabled", () => {
 
     it("is mandatory: a node public IP exposes the node to the internet", () => {
         assert.equal(policy.enforcementLevel, "mandatory");
-    });
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:network:PublicIPAddress", {});
-        assert.equal(out.notApplicable, NOT_APPLICABLE);
-        assert.deepEqual(out.violations, []);
     });
 });

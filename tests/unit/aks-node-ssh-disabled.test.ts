@@ -7,7 +7,6 @@ import { secret, unknown, validate } from "../harness";
 const ON = "(LocalUser: SSH is on)";
 const FIX = "set it to \"Disabled\".";
 const CLASSIC = "the classic azure provider (6.x) exposes no SSH-access setting for AKS node pools; use azure-native or NSG rules to close SSH";
-const NOT_APPLICABLE = "applies to azure-native AKS cluster and AgentPool resources only";
 
 /** An azure-native cluster whose inline pools set these sshAccess values (`undefined`: not set). */
 function pools(...ssh: unknown[]) {
@@ -102,10 +101,6 @@ describe("aks-node-ssh-disabled", () => {
     it("is not applicable to classic node pools, saying why", () => {
         const out = validate(policy, T.classicNodePool, classicNodePool());
         assert.deepEqual(out, { violations: [], notApplicable: CLASSIC });
-    });
-    it("is not applicable to other resource types", () => {
-        assert.equal(validate(policy, "azure-native:compute:VirtualMachineScaleSet", {}).notApplicable, NOT_APPLICABLE);
-        assert.equal(validate(policy, "azure-native:containerservice:ManagedClusterSnapshot", {}).notApplicable, NOT_APPLICABLE);
     });
     it("keeps its metadata on the wrapped policy", () => {
         assert.equal(policy.name, "aks-node-ssh-disabled");

@@ -47,11 +47,6 @@ describe("aks-private-cluster-enabled", () => {
         assert.deepEqual(out.violations, []);
         assert.equal(out.unknown, "string value at .apiServerAccessProfile.enablePrivateCluster can't be known during preview");
     });
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:storage:StorageAccount", {});
-        assert.equal(out.notApplicable, "applies to AKS cluster resources only");
-        assert.deepEqual(out.violations, []);
-    });
     it("does not match look-alike tokens", () => {
         assert.equal(validate(policy, "azure-native:containerservice:ManagedClusterSnapshot", {}).notApplicable, "applies to AKS cluster resources only");
         assert.equal(validate(policy, "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool", {}).notApplicable, "applies to AKS cluster resources only");

@@ -113,11 +113,6 @@ describe("aks-workload-identity-enabled", () => {
         assert.deepEqual(out.violations, []);
         assert.equal(out.unknown, undefined);
     });
-    it("is not applicable to other resource types", () => {
-        const out = validate(policy, "azure-native:storage:StorageAccount", {});
-        assert.equal(out.notApplicable, NOT_APPLICABLE);
-        assert.deepEqual(out.violations, []);
-    });
     it("is not applicable to node pools", () => {
         assert.equal(validate(policy, T.agentPool, {}).notApplicable, NOT_APPLICABLE);
         assert.equal(validate(policy, T.classicNodePool, {}).notApplicable, NOT_APPLICABLE);

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-container-read-only-root-filesystem";
-import { container, deployment, excludedReason, K, NOT_WORKLOAD, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
+import { container, deployment, excludedReason, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 
 const WHY = "(the container can write to its root filesystem)";
@@ -97,10 +97,5 @@ describe("k8s-container-read-only-root-filesystem", () => {
     it("checks kube-system when excludedNamespaces is configured empty", () => {
         const out = validate(policy, K.deployment, deployment(podSpec({ containers: [ro(false)] }), { namespace: "kube-system" }), { excludedNamespaces: [] });
         assert.deepEqual(out.violations, [`${S}.containers[0] ("app") sets securityContext.readOnlyRootFilesystem: false; set it to true.`]);
-    });
-    it("is not applicable to other resource types", () => {
-        for (const type of [K.service, K.configMap, "kubernetes:apps/v1:ControllerRevision", "azure-native:containerservice:ManagedCluster"]) {
-            assert.equal(validate(policy, type, {}).notApplicable, NOT_WORKLOAD, type);
-        }
     });
 });

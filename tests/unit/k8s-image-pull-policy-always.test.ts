@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/images/k8s-image-pull-policy-always";
-import { container, deployment, excludedReason, K, NOT_WORKLOAD, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
+import { container, deployment, excludedReason, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 
 const DIGEST = "sha256:" + "f".repeat(64);
@@ -74,8 +74,5 @@ describe("k8s-image-pull-policy-always", () => {
     });
     it("is not applicable in excluded namespaces", () => {
         assert.equal(validate(policy, K.deployment, deployment(podSpec({ containers: [container({ imagePullPolicy: "Never" })] }), { namespace: "kube-system" })).notApplicable, excludedReason("kube-system"));
-    });
-    it("is not applicable to other resource types", () => {
-        assert.equal(validate(policy, K.ingress, {}).notApplicable, NOT_WORKLOAD);
     });
 });

@@ -7,7 +7,6 @@ import { secret, unknown, validate } from "../harness";
 const FIX = "which injects raw NGINX configuration into the ingress-nginx controller; remove the annotation and use the controller's dedicated annotations instead.";
 const at = (key: string) => `The Ingress sets metadata.annotations[${JSON.stringify(key)}], ${FIX}`;
 const SNIPPET = "nginx.ingress.kubernetes.io/configuration-snippet";
-const NOT_APPLICABLE = "applies to kubernetes Ingress resources only";
 const annotated = (annotations: unknown) => ingress({ metadata: { annotations } });
 
 describe("k8s-ingress-nginx-snippets-disallowed", () => {
@@ -50,8 +49,5 @@ describe("k8s-ingress-nginx-snippets-disallowed", () => {
     });
     it("skips system namespaces", () => {
         assert.equal(validate(policy, K.ingress, ingress({ metadata: { namespace: "kube-system", annotations: { [SNIPPET]: "x" } } })).notApplicable, excludedReason("kube-system"));
-    });
-    it("is not applicable to other resource types", () => {
-        assert.equal(validate(policy, "kubernetes:core/v1:Service", {}).notApplicable, NOT_APPLICABLE);
     });
 });

@@ -78,9 +78,4 @@ describe("k8s-ingress-tls-enabled", () => {
     it("is not applicable in excluded namespaces", () => {
         assert.equal(validate(policy, K.ingress, ingress({ metadata: { namespace: "app-routing-system" }, spec: { tls: undefined } })).notApplicable, excludedReason("app-routing-system"));
     });
-    it("is not applicable to other resource types", () => {
-        for (const type of [K.service, "kubernetes:networking.k8s.io/v1:IngressClass", "kubernetes:gateway.networking.k8s.io/v1:Gateway"]) {
-            assert.equal(validate(policy, type, {}).notApplicable, "applies to kubernetes Ingress resources only", type);
-        }
-    });
 });

@@ -75,9 +75,4 @@ describe("k8s-namespace-pss-enforced", () => {
         assert.deepEqual(out.violations, []);
         assert.equal(out.unknown, "string value at .metadata.labels.pod-security.kubernetes.io/enforce can't be known during preview");
     });
-    it("is not applicable to other resource types", () => {
-        for (const type of [K.deployment, K.networkPolicy, "azure-native:resources:ResourceGroup"]) {
-            assert.equal(validate(policy, type, {}).notApplicable, "applies to kubernetes Namespace resources only", type);
-        }
-    });
 });

@@ -83,9 +83,4 @@ describe("k8s-rbac-cluster-admin-restricted", () => {
     it("is not applicable to RoleBindings in excluded namespaces", () => {
         assert.equal(validate(policy, K.roleBinding, roleBinding({ metadata: { namespace: "kube-system" } })).notApplicable, excludedReason("kube-system"));
     });
-    it("is not applicable to other resource types", () => {
-        for (const type of [K.role, K.clusterRole, "azure-native:authorization:RoleAssignment"]) {
-            assert.equal(validate(policy, type, {}).notApplicable, "applies to kubernetes RoleBinding/ClusterRoleBinding resources only", type);
-        }
-    });
 });

@@ -94,9 +94,4 @@ describe("k8s-rbac-no-escalation-permissions", () => {
         assert.equal(validate(policy, K.role, role({ metadata: { namespace: "gatekeeper-system" }, rules: [{ apiGroups: [""], resources: ["secrets"], verbs: ["get"] }] })).notApplicable,
             excludedReason("gatekeeper-system"));
     });
-    it("is not applicable to other resource types", () => {
-        for (const type of [K.roleBinding, K.serviceAccount]) {
-            assert.equal(validate(policy, type, {}).notApplicable, "applies to kubernetes Role/ClusterRole resources only", type);
-        }
-    });
 });

@@ -75,9 +75,4 @@ describe("k8s-rbac-no-wildcards", () => {
     it("is not applicable to Roles in excluded namespaces", () => {
         assert.equal(validate(policy, K.role, role({ metadata: { namespace: "kube-system" } })).notApplicable, excludedReason("kube-system"));
     });
-    it("is not applicable to other resource types", () => {
-        for (const type of [K.roleBinding, K.clusterRoleBinding, K.serviceAccount]) {
-            assert.equal(validate(policy, type, {}).notApplicable, "applies to kubernetes Role/ClusterRole resources only", type);
-        }
-    });
 });

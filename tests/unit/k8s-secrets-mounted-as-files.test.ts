@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/k8s-secrets-mounted-as-files";
-import { container, deployment, excludedReason, K, NOT_WORKLOAD, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
+import { container, deployment, excludedReason, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
 
 const FIX = "mount the Secret as a file instead (a secret volume, or Key Vault through the Secrets Store CSI driver).";
@@ -74,8 +74,5 @@ describe("k8s-secrets-mounted-as-files", () => {
     it("skips system namespaces", () => {
         assert.equal(validate(policy, K.deployment, deployment(podSpec({ containers: [container({ env: [fromSecret("P")] })] }), { namespace: "kube-system" })).notApplicable,
             excludedReason("kube-system"));
-    });
-    it("is not applicable to other resource types", () => {
-        assert.equal(validate(policy, "kubernetes:core/v1:Secret", {}).notApplicable, NOT_WORKLOAD);
     });
 });

@@ -113,9 +113,4 @@ describe("k8s-service-account-token-not-automounted", () => {
         assert.equal(validate(policy, K.serviceAccount, serviceAccount({ metadata: { namespace: "gatekeeper-system" }, automountServiceAccountToken: true })).notApplicable,
             excludedReason("gatekeeper-system"));
     });
-    it("is not applicable to other resource types", () => {
-        for (const type of [K.service, K.configMap, K.role, "azure-native:containerservice:ManagedCluster"]) {
-            assert.equal(validate(policy, type, {}).notApplicable, "applies to Kubernetes workload and ServiceAccount resources only", type);
-        }
-    });
 });

@@ -76,9 +76,4 @@ describe("k8s-service-not-public", () => {
     it("is not applicable in excluded namespaces", () => {
         assert.equal(validate(policy, K.service, service({ metadata: { namespace: "kube-system", annotations: undefined } })).notApplicable, excludedReason("kube-system"));
     });
-    it("is not applicable to other resource types", () => {
-        for (const type of [K.ingress, "kubernetes:core/v1:Endpoints", "azure-native:network:LoadBalancer"]) {
-            assert.equal(validate(policy, type, {}).notApplicable, "applies to kubernetes Service resources only", type);
-        }
-    });
 });

@@ -85,9 +85,4 @@ describe("k8s-workload-dedicated-service-account", () => {
         assert.equal(validate(policy, K.deployment, deployment(podSpec({ serviceAccountName: undefined }), { namespace: "kube-system" })).notApplicable, excludedReason("kube-system"));
         assert.equal(validate(policy, K.roleBinding, roleBinding({ metadata: { namespace: "calico-system" } })).notApplicable, excludedReason("calico-system"));
     });
-    it("is not applicable to other resource types", () => {
-        for (const type of [K.serviceAccount, K.role, K.clusterRole, "azure-native:authorization:RoleAssignment"]) {
-            assert.equal(validate(policy, type, {}).notApplicable, "applies to Kubernetes workload and role binding resources only", type);
-        }
-    });
 });

@@ -7,7 +7,6 @@ import { secret, unknown, validate } from "../harness";
 const FIX = "set properties.publicNetworkAccess to \"disabled\" and use a private endpoint, or set properties.networkAcls.defaultAction to \"Deny\".";
 const CFIX = "set publicNetworkAccessEnabled to false and use a private endpoint, or set networkAcls.defaultAction to \"Deny\".";
 const OPEN = "(the vault accepts connections from any network)";
-const NOT_APPLICABLE = "applies to key vault resources only";
 
 /** A public azure-native vault with these network ACLs (`undefined`: none). */
 function pub(networkAcls: unknown) {
@@ -92,9 +91,4 @@ describe("kv-public-network-access-restricted", () => {
         assert.equal(out.unknown, undefined);
     });
 
-    it("is not applicable to other resource types", () => {
-        for (const t of ["azure-native:keyvault:PrivateEndpointConnection", "azure-native:containerregistry:Registry", "azure:keyvault/key:Key"]) {
-            assert.equal(validate(policy, t, {}).notApplicable, NOT_APPLICABLE, t);
-        }
-    });
 });

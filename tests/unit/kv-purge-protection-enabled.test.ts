@@ -7,7 +7,6 @@ import { secret, unknown, validate } from "../harness";
 const PURGE = "(a deleted vault, key or secret can be purged at once)";
 const FIX = "set it to true.";
 const SOFT_FIX = "remove it or set it to true: purge protection needs soft delete.";
-const NOT_APPLICABLE = "applies to key vault resources only";
 
 describe("kv-purge-protection-enabled", () => {
     for (const type of NATIVE_VAULT_TYPES) {
@@ -87,12 +86,4 @@ describe("kv-purge-protection-enabled", () => {
         assert.equal(out.unknown, undefined);
     });
 
-    it("is not applicable to other resource types", () => {
-        for (const t of ["azure-native:keyvault:Secret", "azure-native:keyvault:ManagedHsm", "azure-native:keyvault:Key", "azure:keyvault/secret:Secret",
-            "azure:keyvault/managedHardwareSecurityModule:ManagedHardwareSecurityModule", "azure-native:containerregistry:Registry"]) {
-            const out = validate(policy, t, { purgeProtectionEnabled: false });
-            assert.equal(out.notApplicable, NOT_APPLICABLE, t);
-            assert.deepEqual(out.violations, []);
-        }
-    });
 });

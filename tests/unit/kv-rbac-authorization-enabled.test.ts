@@ -6,7 +6,6 @@ import { secret, unknown, validate } from "../harness";
 
 const WHY = "(vault access policies authorize data-plane access)";
 const FIX = "set it to true.";
-const NOT_APPLICABLE = "applies to key vault resources only";
 
 describe("kv-rbac-authorization-enabled", () => {
     for (const type of NATIVE_VAULT_TYPES) {
@@ -73,9 +72,4 @@ describe("kv-rbac-authorization-enabled", () => {
         });
     }
 
-    it("is not applicable to other resource types", () => {
-        for (const t of ["azure-native:keyvault:AccessPolicy", "azure:keyvault/accessPolicy:AccessPolicy", "azure-native:containerservice:ManagedCluster"]) {
-            assert.equal(validate(policy, t, {}).notApplicable, NOT_APPLICABLE, t);
-        }
-    });
 });

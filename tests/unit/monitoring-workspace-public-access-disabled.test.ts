@@ -8,7 +8,6 @@ const AMW = ["azure-native:monitor:AzureMonitorWorkspace", "azure-native:monitor
 const CLASSIC_LAW = "azure:operationalinsights/analyticsWorkspace:AnalyticsWorkspace";
 const CLASSIC_AMW = "azure:monitoring/workspace:Workspace";
 const FIX = "and reach the workspace through an Azure Monitor Private Link Scope.";
-const NOT_APPLICABLE = "applies to Log Analytics and Azure Monitor workspace resources only";
 
 const closedLaw = { workspaceName: "logs", sku: { name: "PerGB2018" }, publicNetworkAccessForIngestion: "Disabled", publicNetworkAccessForQuery: "Disabled" };
 const absent = (label: string, path: string, serves: string, closed = "\"Disabled\"") =>
@@ -79,9 +78,5 @@ describe("monitoring-workspace-public-access-disabled", () => {
         const out = validate(policy, LAW[0], { ...closedLaw, workspaceName: unknown });
         assert.deepEqual(out.violations, []);
         assert.equal(out.unknown, undefined);
-    });
-    it("is not applicable to other resource types", () => {
-        assert.equal(validate(policy, "azure-native:operationalinsights:Table", {}).notApplicable, NOT_APPLICABLE);
-        assert.equal(validate(policy, "azure:monitoring/diagnosticSetting:DiagnosticSetting", {}).notApplicable, NOT_APPLICABLE);
     });
 });

@@ -10,7 +10,6 @@ const FIX = "restrict the source to the address ranges that need access (use Azu
 const ALL = "ports 22, 80, 3389, 6443, 10250, 10255";
 const UDP = (protocol: string, label = "securityRules[0] (\"ssh-admin\")", source = "sourceAddressPrefix: \"*\"") =>
     `${label} allows inbound UDP traffic from the internet (${source}, protocol: ${JSON.stringify(protocol)}); set protocol to "Tcp" or restrict the source to the address ranges that need access.`;
-const NOT_APPLICABLE = "applies to network security group and security rule resources only";
 
 /** An NSG whose only inline rule is `nativeRule(over)`. */
 function one(over: Record<string, unknown>) {
@@ -184,14 +183,5 @@ describe("nsg-management-ports-restricted", () => {
     it("is mandatory and high: it exposes management ports to the internet", () => {
         assert.equal(policy.enforcementLevel, "mandatory");
         assert.equal(policy.severity, "high");
-    });
-    it("is not applicable to other resource types", () => {
-        for (const t of ["azure-native:network:Subnet", "azure-native:network:VirtualNetwork", "azure-native:network:ApplicationSecurityGroup", "azure-native:network:AdminRule",
-            "azure-native:network:SecurityAdminConfiguration", "azure:network/subnetNetworkSecurityGroupAssociation:SubnetNetworkSecurityGroupAssociation",
-            "azure:network/networkSecurityPerimeterAccessRule:NetworkSecurityPerimeterAccessRule"]) {
-            const out = validate(policy, t, { direction: "Inbound", access: "Allow", sourceAddressPrefix: "*", destinationPortRange: "22" });
-            assert.equal(out.notApplicable, NOT_APPLICABLE, t);
-            assert.deepEqual(out.violations, []);
-        }
     });
 });

@@ -6,7 +6,7 @@
 import { diagnosticSetting } from "../kinds";
 import { Resource, root } from "../stack";
 import { ByProvider } from "./setting";
-import { known, knownItems, isSet, text } from "./stack-links";
+import { isSet, known, knownItems, text, UNKNOWN } from "./stack-links";
 
 const nativeSetting = diagnosticSetting.kinds[0];
 /** Every category (allLogs, or a list unknown at preview). */
@@ -46,12 +46,12 @@ export function readDiagnosticSetting(ds: Resource): DiagnosticSettingView {
             }
             const group = text(known(e, "categoryGroup"));
             const category = text(known(e, "category"));
-            if (group === "unknown" || category === "unknown" || group?.toLowerCase() === "alllogs") {
+            if (group === UNKNOWN || category === UNKNOWN || group?.toLowerCase() === "alllogs") {
                 categories.add(ALL_CATEGORIES);
             } else if (group?.toLowerCase() === "audit") {
                 AUDIT_GROUP.forEach(c => categories.add(c));
             }
-            if (category && category !== "unknown") {
+            if (category && category !== UNKNOWN) {
                 categories.add(category.toLowerCase());
             }
         }

@@ -6,7 +6,7 @@
 import { aksCluster, agentPool, azureNative, classic, classicNodePool, kubernetes, managedCluster, roleAssignment } from "../kinds";
 import { label, Resource, root, StackIndex } from "../stack";
 import { Node } from "./node";
-import { known, knownCI, knownItems, lastSegment, Text, text, textAt } from "./stack-links";
+import { known, knownCI, knownItems, lastSegment, Text, text, textAt, UNKNOWN } from "./stack-links";
 import { ByProvider } from "./setting";
 
 export const nativeRoleAssignment = roleAssignment.kinds[0];
@@ -43,7 +43,7 @@ export class StackCluster {
         return this.native ? undefined : ["maintenanceWindowAutoUpgrade", "maintenanceWindowNodeOs"].map(k => known(this.root, k));
     }
 
-    /** azure-native `sku.name` (Base | Automatic; "unknown" in preview when unknown); the classic token has no such SKU: undefined. */
+    /** azure-native `sku.name` (Base | Automatic; UNKNOWN in preview when unknown); the classic token has no such SKU: undefined. */
     skuName(): Text {
         return this.native ? textAt(this.root, "sku.name") : undefined;
     }
@@ -62,7 +62,7 @@ export class StackCluster {
         const out: string[] = [];
         for (const k of this.native ? ["resourceName", "name"] : ["name"]) {
             const t = textAt(this.root, k);
-            if (t && t !== "unknown" && !out.includes(t.toLowerCase())) {
+            if (t && t !== UNKNOWN && !out.includes(t.toLowerCase())) {
                 out.push(t.toLowerCase());
             }
         }
@@ -72,7 +72,7 @@ export class StackCluster {
     /** The resource group name, lower-cased, when known. */
     resourceGroup(): string | undefined {
         const t = textAt(this.root, "resourceGroupName");
-        return t && t !== "unknown" ? t.toLowerCase() : undefined;
+        return t && t !== UNKNOWN ? t.toLowerCase() : undefined;
     }
 
     /** `apiServerAccessProfile.enablePrivateCluster` / classic `privateClusterEnabled`; undefined when unknown. */
@@ -89,8 +89,8 @@ export class StackCluster {
     kubeletObjectId(): string | undefined {
         const profile = this.native ? known(this.root, "identityProfile") : undefined;
         const block = this.native ? profile && knownCI(profile, "kubeletidentity") : known(this.root, "kubeletIdentity");
-        const t = block === undefined ? "unknown" : textAt(block, "objectId");
-        return t && t !== "unknown" ? t.toLowerCase() : undefined;
+        const t = block === undefined ? UNKNOWN : textAt(block, "objectId");
+        return t && t !== UNKNOWN ? t.toLowerCase() : undefined;
     }
 
     /**
@@ -150,7 +150,7 @@ export class StackCluster {
             return false;
         }
         const t = textAt(this.root, "sku.name");
-        return t !== undefined && t !== "unknown" && t.toLowerCase() === "automatic";
+        return t !== undefined && t !== UNKNOWN && t.toLowerCase() === "automatic";
     }
 }
 
@@ -202,7 +202,7 @@ export class StackRoleAssignment {
 
     principalId(): Text {
         const t = text(known(this.root, "principalId"));
-        return t && t !== "unknown" ? t.toLowerCase() : t;
+        return t && t !== UNKNOWN ? t.toLowerCase() : t;
     }
 
     principalType(): Node | undefined {
@@ -214,10 +214,10 @@ export class StackRoleAssignment {
      * (classic) by `roleDefinitionName`, case-insensitively. `"unknown"` when the role is set
      * from another resource's output; undefined when it is none of them.
      */
-    role(roles: readonly Role[]): Role | "unknown" | undefined {
+    role(roles: readonly Role[]): Role | typeof UNKNOWN | undefined {
         const id = textAt(this.root, "roleDefinitionId");
-        if (id === "unknown") {
-            return "unknown";
+        if (id === UNKNOWN) {
+            return UNKNOWN;
         }
         if (id) {
             const guid = lastSegment(id);
@@ -227,8 +227,8 @@ export class StackRoleAssignment {
             return undefined;
         }
         const name = textAt(this.root, "roleDefinitionName");
-        if (name === "unknown") {
-            return "unknown";
+        if (name === UNKNOWN) {
+            return UNKNOWN;
         }
         return name ? roles.find(r => r.name.toLowerCase() === name.toLowerCase()) : undefined;
     }

@@ -55,28 +55,32 @@ export function knownItems(n: Node | undefined): { items: Node[]; unknown: numbe
     return { items: out, unknown };
 }
 
+/** A value that cannot be known during preview (set from another resource's output): a type of its own, never a string a user could write. */
+export const UNKNOWN: unique symbol = Symbol("unknown during preview");
+export type Known<T> = T | typeof UNKNOWN;
+
 /**
- * A value read for a decision: `"unknown"` during preview when it is set from another
- * resource's output, else the trimmed string (undefined when absent or not a string).
+ * A value read for a decision: UNKNOWN during preview when it is set from another resource's
+ * output, else the trimmed string (undefined when absent or not a string).
  */
-export type Text = string | undefined | "unknown";
+export type Text = Known<string | undefined>;
 
 export function text(n: Node | undefined): Text {
     if (n === undefined) {
-        return "unknown";
+        return UNKNOWN;
     }
     const s = n.str();
     return s === undefined ? undefined : s.trim();
 }
 
-/** Text of `path` under `n`, `"unknown"` when it cannot be known during preview. */
+/** Text of `path` under `n`, UNKNOWN when it cannot be known during preview. */
 export function textAt(n: Node, path: string): Text {
     return text(known(n, path));
 }
 
-/** Case-insensitive equality of a read value with one of `allowed`; `"unknown"` never matches. */
+/** Case-insensitive equality of a read value with one of `allowed`; UNKNOWN never matches. */
 export function isOneOf(t: Text, allowed: readonly string[]): boolean {
-    if (t === undefined || t === "unknown") {
+    if (t === undefined || t === UNKNOWN) {
         return false;
     }
     const v = t.toLowerCase();
@@ -102,7 +106,7 @@ export function* selfAndAncestors(id: string): Iterable<string> {
 
 /** The last segment of an ARM ID (a role definition's GUID, a policy set's GUID), lower-cased. */
 export function lastSegment(t: Text): string | undefined {
-    if (t === undefined || t === "unknown") {
+    if (t === undefined || t === UNKNOWN) {
         return undefined;
     }
     const s = t.replace(/\/+$/, "");

@@ -6,7 +6,7 @@
 import { route, routeTable, subnet, subnetRouteTableAssociation, virtualNetwork } from "../kinds";
 import { armId, idOf, Resource, root, StackIndex } from "../stack";
 import { Node } from "./node";
-import { known, knownItems, Targets, text } from "./stack-links";
+import { known, knownItems, Targets, text, UNKNOWN } from "./stack-links";
 
 const nativeVnet = virtualNetwork.kinds[0];
 const nativeSubnet = subnet.kinds[0];
@@ -37,7 +37,7 @@ export class Subnets {
         // In preview a reference into a VirtualNetwork names no subnet: judge it only when there is one.
         const entry = name === undefined
             ? (items.length === 1 && unknown === 0 ? items[0] : undefined)
-            : items.find(e => text(known(e, "name"))?.toLowerCase() === name);
+            : items.find(e => { const t = text(known(e, "name")); return typeof t === "string" && t.toLowerCase() === name; });
         return entry ? { key: `${vnet.urn}#${entry.path}`, r: vnet, entry } : undefined;
     }
 
@@ -73,7 +73,7 @@ export type DefaultRoute =
     /** No route table, or none that sends 0.0.0.0/0 to an appliance. */
     | "none"
     /** Cannot be known during preview. */
-    | "unknown";
+    | typeof UNKNOWN;
 
 /** Route tables of the stack and the separate Route resources that add to them. */
 export class Routes {
@@ -85,37 +85,37 @@ export class Routes {
         const byName = new Map<string, Resource>();
         for (const t of this.tables.list) {
             const n = text(known(root(t), nativeRouteTable.matches(t.type) ? "routeTableName" : "name"));
-            if (n && n !== "unknown") byName.set(n.toLowerCase(), t);
+            if (n && n !== UNKNOWN) byName.set(n.toLowerCase(), t);
         }
         for (const r of stack.of(route)) {
             const table = this.tables.viaDeps(r, "routeTableName")[0]
-                ?? (() => { const n = text(known(root(r), "routeTableName")); return n && n !== "unknown" ? byName.get(n.toLowerCase()) : undefined; })();
+                ?? (() => { const n = text(known(root(r), "routeTableName")); return n && n !== UNKNOWN ? byName.get(n.toLowerCase()) : undefined; })();
             if (table) this.routesOf.set(table.urn, [...(this.routesOf.get(table.urn) ?? []), r]);
         }
     }
 
     /** The route table the subnet uses: `routeTable.id` (native), `routeTableId` (classic inline), or a classic association. */
-    tableOf(ref: SubnetRef): Resource | undefined | "unknown" {
+    tableOf(ref: SubnetRef): Resource | undefined | typeof UNKNOWN {
         const native = nativeVnet.matches(ref.r.type) || nativeSubnet.matches(ref.r.type);
         if (ref.entry) {
             const id = known(ref.entry, native ? "routeTable.id" : "routeTableId");
             if (id === undefined) {
                 const fed = this.tables.viaDeps(ref.r, "subnets");
-                return fed.length === 1 ? fed[0] : "unknown";
+                return fed.length === 1 ? fed[0] : UNKNOWN;
             }
-            return id.present ? this.tables.viaId(id) ?? "unknown" : undefined;
+            return id.present ? this.tables.viaId(id) ?? UNKNOWN : undefined;
         }
         if (native) {
             const fed = this.tables.viaDeps(ref.r, "routeTable");
             if (fed.length > 0) return fed[0];
             const id = known(root(ref.r), "routeTable.id");
-            if (id === undefined) return "unknown";
-            return id.present ? this.tables.viaId(id) ?? "unknown" : undefined;
+            if (id === undefined) return UNKNOWN;
+            return id.present ? this.tables.viaId(id) ?? UNKNOWN : undefined;
         }
         for (const a of this.stack.of(subnetRouteTableAssociation)) {
             const s = new Targets([ref.r]).linked(a, "subnetId", [known(root(a), "subnetId")]);
             if (s.length > 0) {
-                return this.tables.linked(a, "routeTableId", [known(root(a), "routeTableId")])[0] ?? "unknown";
+                return this.tables.linked(a, "routeTableId", [known(root(a), "routeTableId")])[0] ?? UNKNOWN;
             }
         }
         return undefined;
@@ -124,19 +124,19 @@ export class Routes {
     /** Whether the subnet's route table sends 0.0.0.0/0 to a virtual appliance. */
     defaultRoute(ref: SubnetRef): DefaultRoute {
         const table = this.tableOf(ref);
-        if (table === "unknown") return "unknown";
+        if (table === UNKNOWN) return UNKNOWN;
         if (table === undefined) return "none";
         const entries = [...knownItems(known(root(table), "routes")).items, ...(this.routesOf.get(table.urn) ?? []).map(r => root(r))];
         let unknown = known(root(table), "routes") === undefined;
         for (const e of entries) {
             const prefix = text(known(e, "addressPrefix"));
             const hop = text(known(e, "nextHopType"));
-            if (prefix === "unknown" || hop === "unknown") {
+            if (prefix === UNKNOWN || hop === UNKNOWN) {
                 unknown = true;
                 continue;
             }
             if (prefix === "0.0.0.0/0" && hop?.toLowerCase() === "virtualappliance") return "appliance";
         }
-        return unknown ? "unknown" : "none";
+        return unknown ? UNKNOWN : "none";
     }
 }

@@ -2,7 +2,7 @@ import { backupInstance } from "../../lib/kinds";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { Resource, root } from "../../lib/stack";
 import { helmChart, StackCluster, veleroSchedule } from "../../lib/views/stack-aks";
-import { isOneOf, known, Targets, textAt } from "../../lib/views/stack-links";
+import { isOneOf, known, Targets, textAt, UNKNOWN } from "../../lib/views/stack-links";
 
 export interface Config {
     managedElsewhere: boolean;
@@ -48,7 +48,7 @@ function veleroInstalled(ctx: StackCheckContext<Config>): boolean {
     }
     return ctx.stack.of(helmChart).some(r => {
         const chart = textAt(root(r), "chart");
-        return chart !== undefined && chart !== "unknown" && isVeleroChart(chart);
+        return chart !== undefined && chart !== UNKNOWN && isVeleroChart(chart);
     });
 }
 
@@ -59,8 +59,8 @@ function protectedBy(bi: Resource, targets: Targets): Resource[] {
         return targets.linked(bi, "kubernetesClusterId", [known(p, "kubernetesClusterId")]);
     }
     const source = known(p, "properties.dataSourceInfo");
-    const type = source === undefined ? "unknown" : textAt(source, "datasourceType");
-    if (type !== "unknown" && type !== undefined && !isOneOf(type, [AKS_DATASOURCE])) {
+    const type = source === undefined ? UNKNOWN : textAt(source, "datasourceType");
+    if (type !== UNKNOWN && type !== undefined && !isOneOf(type, [AKS_DATASOURCE])) {
         return [];
     }
     return targets.linked(bi, "properties", [source && known(source, "resourceID")]);

@@ -3,7 +3,7 @@ import { say, showValue } from "../../lib/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { armId, idOf, label, Resource, root, StackIndex } from "../../lib/stack";
 import { StackCluster } from "../../lib/views/stack-aks";
-import { isOneOf, known, lastSegment, selfAndAncestors, Targets, text, textAt } from "../../lib/views/stack-links";
+import { isOneOf, known, lastSegment, selfAndAncestors, Targets, text, textAt, UNKNOWN } from "../../lib/views/stack-links";
 
 export interface Config {
     managedElsewhere: boolean;
@@ -140,7 +140,7 @@ function scopeCovers(stack: StackIndex, a: Resource, key: string, scope: string 
             }
             // The cluster names its group literally: compare with the group's known name.
             const name = textAt(root(group), resourceGroup.kinds[0].matches(group.type) ? "resourceGroupName" : "name");
-            if (name && name !== "unknown" && c.resourceGroup() === name.toLowerCase()) {
+            if (name && name !== UNKNOWN && c.resourceGroup() === name.toLowerCase()) {
                 return true;
             }
         }
@@ -191,10 +191,10 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<Finding> {
     }
     for (const a of ctx.stack.of(policyAssignment)) {
         const definition = textAt(root(a), "policyDefinitionId");
-        if (definition !== "unknown" && ![BASELINE, RESTRICTED].includes(lastSegment(definition) ?? "")) continue;
+        if (definition !== UNKNOWN && ![BASELINE, RESTRICTED].includes(lastSegment(definition) ?? "")) continue;
         // A definition ID fed by a resource of the stack is a custom definition, never the built-in initiative.
         const defDeps = a.propertyDependencies?.policyDefinitionId;
-        if (definition === "unknown" && Array.isArray(defDeps) && defDeps.length > 0) continue;
+        if (definition === UNKNOWN && Array.isArray(defDeps) && defDeps.length > 0) continue;
         const key = scopeKey(a);
         const scope = known(root(a), key);
         const linked = targets.linked(a, key, [scope]).map(r => r.urn);
@@ -208,7 +208,7 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<Finding> {
             if (!linked.includes(c.urn) && idOf(c.r) === undefined && scopeCovers(ctx.stack, a, key, s, c)) linked.push(c.urn);
         }
         if (linked.length === 0) continue;
-        const problems = definition === "unknown" ? [] : assignmentProblems(a);
+        const problems = definition === UNKNOWN ? [] : assignmentProblems(a);
         linked.forEach(u => note(u, a, problems));
     }
     for (const c of clusters) {

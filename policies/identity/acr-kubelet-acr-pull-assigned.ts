@@ -2,7 +2,7 @@ import { registry } from "../../lib/kinds";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { label, root } from "../../lib/stack";
 import { ROLES, StackCluster, StackRoleAssignment } from "../../lib/views/stack-aks";
-import { known, Targets, text } from "../../lib/views/stack-links";
+import { known, Targets, text, UNKNOWN } from "../../lib/views/stack-links";
 
 export const meta: PolicyMeta = {
     name: "acr-kubelet-acr-pull-assigned",
@@ -44,7 +44,7 @@ class Kubelets {
                 }
                 this.byUrn.set(identity.urn, c);
                 const t = text(known(root(identity), "principalId"));
-                if (t && t !== "unknown") {
+                if (t && t !== UNKNOWN) {
                     this.byObjectId.set(t.toLowerCase(), c);
                     if (!this.objectIdOf.has(c.urn)) {
                         this.objectIdOf.set(c.urn, t.toLowerCase());
@@ -61,11 +61,11 @@ class Kubelets {
             const c = d ? this.byUrn.get(d.urn) : undefined;
             // Fed by the cluster but a different known principal: the control-plane identity, not the kubelet.
             const oid = c && this.objectIdOf.get(c.urn);
-            if (c && !out.includes(c) && !(pid && pid !== "unknown" && oid && oid !== pid)) {
+            if (c && !out.includes(c) && !(pid && pid !== UNKNOWN && oid && oid !== pid)) {
                 out.push(c);
             }
         }
-        const byValue = pid && pid !== "unknown" ? this.byObjectId.get(pid) : undefined;
+        const byValue = pid && pid !== UNKNOWN ? this.byObjectId.get(pid) : undefined;
         if (byValue && !out.includes(byValue)) {
             out.push(byValue);
         }
@@ -98,7 +98,7 @@ export function* check(ctx: StackCheckContext<Record<string, never>>): Iterable<
         for (const reg of regs) {
             for (const c of owners) {
                 handled.add(`${reg.urn}\n${c.urn}`);
-                if (role !== "unknown" && role !== ROLES.acrPull) {
+                if (role !== UNKNOWN && role !== ROLES.acrPull) {
                     yield {
                         urn: ra.r.urn,
                         message: `${label(ra.r)} gives the kubelet identity of ${c.label} the ${role.name} role on ${label(reg)}; grant AcrPull (${ROLES.acrPull.guid}) instead, which lets the nodes pull images and nothing more.`,

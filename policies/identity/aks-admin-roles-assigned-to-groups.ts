@@ -2,7 +2,7 @@ import { say } from "../../lib/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { label } from "../../lib/stack";
 import { ROLES, StackCluster, StackRoleAssignment } from "../../lib/views/stack-aks";
-import { isOneOf, Targets, text } from "../../lib/views/stack-links";
+import { isOneOf, Targets, text, UNKNOWN } from "../../lib/views/stack-links";
 
 export const meta: PolicyMeta = {
     name: "aks-admin-roles-assigned-to-groups",
@@ -37,7 +37,7 @@ export function* check(ctx: StackCheckContext<Record<string, never>>): Iterable<
         }
         const role = ra.role(ADMIN);
         const type = ra.principalType();
-        if (role === undefined || role === "unknown" || type === undefined || isOneOf(text(type), ["Group"])) {
+        if (role === undefined || role === UNKNOWN || type === undefined || isOneOf(text(type), ["Group"])) {
             continue;
         }
         const grant = `${role.name} on ${on.map(label).join(", ")}`;

@@ -6,7 +6,7 @@ import { label, root } from "../../lib/stack";
 import { configList, Deferred, namespaceOf, parseImage, sayWhich, underPrefix } from "../../lib/views/k8s-objects";
 import { Node } from "../../lib/views/node";
 import { CONTAINER_LISTS, PodSpecView, workload } from "../../lib/views/podspec";
-import { known, Targets, textAt } from "../../lib/views/stack-links";
+import { known, Targets, textAt, UNKNOWN } from "../../lib/views/stack-links";
 
 export interface Config extends NamespaceConfig {
     allowedRegistries: string[];
@@ -58,16 +58,16 @@ function trustedRegistries(ctx: StackCheckContext<Config>): Trusted {
         const name = textAt(p, nameKey);
         const login = textAt(p, "loginServer");
         // A registry whose name or login server is a secret is trusted but never named in a message.
-        if (name !== undefined && name !== "unknown" && name !== "") {
+        if (name !== undefined && name !== UNKNOWN && name !== "") {
             const n = name.toLowerCase();
             out.prefixes.push(...SUFFIXES.map(s => n + s));
             if (!p.get(nameKey).secret) out.shown.push(n + SUFFIXES[0]);
         }
-        if (login !== undefined && login !== "unknown" && login !== "") {
+        if (login !== undefined && login !== UNKNOWN && login !== "") {
             out.prefixes.push(login.toLowerCase());
             if (!p.get("loginServer").secret && !out.shown.includes(login.toLowerCase())) out.shown.push(login.toLowerCase());
         }
-        if (name === "unknown" && (login === "unknown" || login === undefined || login === "") && out.pending === undefined) {
+        if (name === UNKNOWN && (login === UNKNOWN || login === undefined || login === "") && out.pending === undefined) {
             out.pending = p.get(nameKey);
         }
     }

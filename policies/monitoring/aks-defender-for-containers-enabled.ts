@@ -3,7 +3,7 @@ import { say } from "../../lib/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { label, root } from "../../lib/stack";
 import { StackCluster } from "../../lib/views/stack-aks";
-import { isOneOf, known, text } from "../../lib/views/stack-links";
+import { isOneOf, known, text, UNKNOWN } from "../../lib/views/stack-links";
 
 export interface Config {
     managedElsewhere: boolean;
@@ -42,12 +42,12 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; 
         const native = nativePricing.matches(p.type);
         // Classic resourceType defaults to VirtualMachines.
         const name = text(known(root(p), native ? "pricingName" : "resourceType"));
-        if (name !== "unknown" && !isOneOf(name, ["Containers"])) {
+        if (name !== UNKNOWN && !isOneOf(name, ["Containers"])) {
             continue;
         }
         plan = true;
         const tier = known(root(p), native ? "pricingTier" : "tier");
-        if (name === "unknown" || tier === undefined || isOneOf(text(tier), ["Standard"])) {
+        if (name === UNKNOWN || tier === undefined || isOneOf(text(tier), ["Standard"])) {
             continue;
         }
         yield {

@@ -2,7 +2,7 @@ import { diagnosticSetting, logAnalyticsWorkspace, sentinelOnboarding } from "..
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { label, Resource, root } from "../../lib/stack";
 import { StackCluster } from "../../lib/views/stack-aks";
-import { known, Targets, textAt } from "../../lib/views/stack-links";
+import { known, Targets, textAt, UNKNOWN } from "../../lib/views/stack-links";
 
 export interface Config {
     managedElsewhere: boolean;
@@ -39,7 +39,7 @@ function names(w: Resource): string[] {
     const out: string[] = [];
     for (const k of nativeWorkspace.matches(w.type) ? ["workspaceName", "name"] : ["name"]) {
         const t = textAt(root(w), k);
-        if (t && t !== "unknown") out.push(t.toLowerCase());
+        if (t && t !== UNKNOWN) out.push(t.toLowerCase());
     }
     return out;
 }
@@ -84,7 +84,7 @@ export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; 
         ws.linked(s, "workspaceId", [known(p, "workspaceId")]).forEach(w => onboarded.add(w.urn));
         ws.viaDeps(s, "workspaceName").forEach(w => onboarded.add(w.urn));
         const name = textAt(p, "workspaceName");
-        if (name && name !== "unknown") {
+        if (name && name !== UNKNOWN) {
             (byName.get(name.toLowerCase()) ?? []).forEach(w => onboarded.add(w.urn));
         }
     }

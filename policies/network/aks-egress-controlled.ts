@@ -1,7 +1,7 @@
 import { CLUSTER, say, oneOf } from "../../lib/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { StackCluster } from "../../lib/views/stack-aks";
-import { known } from "../../lib/views/stack-links";
+import { known, UNKNOWN } from "../../lib/views/stack-links";
 import { Routes, Subnets } from "../../lib/views/stack-subnets";
 
 export interface Config {
@@ -37,7 +37,7 @@ export const meta: PolicyMeta = {
 };
 
 /** Whether every node subnet of the cluster, as the stack shows them, sends 0.0.0.0/0 to a virtual appliance. */
-type Egress = "appliance" | "none" | "unknown";
+type Egress = "appliance" | "none" | typeof UNKNOWN;
 
 export function* judge(c: StackCluster, configuredTypes: unknown, viaAppliance: () => Egress): Iterable<string> {
     const configured = Array.isArray(configuredTypes) ? configuredTypes.filter((s): s is string => typeof s === "string") : [];
@@ -54,7 +54,7 @@ export function* judge(c: StackCluster, configuredTypes: unknown, viaAppliance: 
     // customer subnet) uses a managed NAT gateway instead.
     if (absent && ok("managedNATGateway")) {
         const sku = c.skuName();
-        if (sku === "unknown") return;
+        if (sku === UNKNOWN) return;
         if (sku?.toLowerCase() === "automatic") {
             const pools = known(c.root, "agentPoolProfiles");
             const hosted = known(c.root, "hostedSystemProfile");
@@ -83,7 +83,7 @@ function viaAppliance(c: StackCluster, subnets: Subnets, routes: Routes): Egress
         return "none";
     }
     const each = refs.map(ref => routes.defaultRoute(ref));
-    return each.every(e => e === "appliance") ? "appliance" : each.includes("unknown") ? "unknown" : "none";
+    return each.every(e => e === "appliance") ? "appliance" : each.includes(UNKNOWN) ? UNKNOWN : "none";
 }
 
 export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; message: string }> {

@@ -6,6 +6,7 @@ import { olderThan, parseVersion, Version } from "../../lib/version";
 import { ClusterView } from "../../lib/views/cluster";
 import { Node } from "../../lib/views/node";
 import { PoolView } from "../../lib/views/nodepool";
+import { UNKNOWN } from "../../lib/views/stack-links";
 
 export interface Config {
     minimumVersion: string;
@@ -44,7 +45,7 @@ function read(type: string, props: unknown): View[] {
 }
 
 /** What a version means: nothing when supported, else the finding's fix. */
-function judge(v: Version, lts: boolean | "unknown", floor: { v: Version; text: string } | undefined): string | undefined {
+function judge(v: Version, lts: boolean | typeof UNKNOWN, floor: { v: Version; text: string } | undefined): string | undefined {
     if (floor) {
         return olderThan(v, floor.v) ? `upgrade to ${floor.text} or later (the configured minimumVersion)` : undefined;
     }
@@ -61,7 +62,7 @@ function judge(v: Version, lts: boolean | "unknown", floor: { v: Version; text: 
             return `${v.major}.${v.minor} is older than every minor AKS supports; ${upgrade}`;
         case "ended":
             // A separate pool cannot show whether its cluster is enrolled in LTS: give it the benefit.
-            if (s.ltsUntil && lts === "unknown") {
+            if (s.ltsUntil && lts === UNKNOWN) {
                 return undefined;
             }
             return `${v.major}.${v.minor} left AKS standard support on ${s.ended}; ${upgrade}` +
@@ -69,7 +70,7 @@ function judge(v: Version, lts: boolean | "unknown", floor: { v: Version; text: 
     }
 }
 
-function* version(element: string, n: Node, base: Node | undefined, lts: boolean | "unknown", floor: { v: Version; text: string } | undefined): Iterable<string> {
+function* version(element: string, n: Node, base: Node | undefined, lts: boolean | typeof UNKNOWN, floor: { v: Version; text: string } | undefined): Iterable<string> {
     // Omitted: AKS picks its current default at create (a pool follows the control plane).
     if (!n.present) {
         return;
@@ -96,7 +97,7 @@ export function* check(v: View, ctx: CheckContext<Config>): Iterable<string> {
             yield* version(pool.label(), pool.orchestratorVersion(), pool.root, lts, floor);
         }
     } else {
-        yield* version(v.label(), v.orchestratorVersion(), v.root, "unknown", floor);
+        yield* version(v.label(), v.orchestratorVersion(), v.root, UNKNOWN, floor);
     }
 }
 

@@ -2,7 +2,7 @@ import { maintenanceConfiguration } from "../../lib/kinds";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { root } from "../../lib/stack";
 import { StackCluster } from "../../lib/views/stack-aks";
-import { isOneOf, Targets, textAt } from "../../lib/views/stack-links";
+import { isOneOf, Targets, textAt, UNKNOWN } from "../../lib/views/stack-links";
 
 export const meta: PolicyMeta = {
     name: "aks-maintenance-window-configured",
@@ -37,16 +37,16 @@ export function* check(ctx: StackCheckContext<Record<string, never>>): Iterable<
     for (const m of ctx.stack.of(maintenanceConfiguration)) {
         const p = root(m);
         const config = textAt(p, "configName");
-        if (config !== "unknown" && !isOneOf(config, SCHEDULES)) {
+        if (config !== UNKNOWN && !isOneOf(config, SCHEDULES)) {
             continue;
         }
         targets.viaDeps(m, "resourceName").forEach(r => covered.add(r.urn));
         const name = textAt(p, "resourceName");
         const group = textAt(p, "resourceGroupName");
-        if (name && name !== "unknown") {
+        if (name && name !== UNKNOWN) {
             for (const c of byName.get(name.toLowerCase()) ?? []) {
                 const rg = c.resourceGroup();
-                if (!rg || !group || group === "unknown" || rg === group.toLowerCase()) {
+                if (!rg || !group || group === UNKNOWN || rg === group.toLowerCase()) {
                     covered.add(c.urn);
                 }
             }

@@ -54,6 +54,8 @@ describe("aks-maintenance-window-configured", () => {
     const cases: { name: string; resources: Res[]; want: string[] }[] = [
         { name: "matches the config name case-insensitively", resources: [c, maintenance("update", c, { configName: "AKSMANAGEDAUTOUPGRADESCHEDULE" })], want: [] },
         { name: "does not match a configuration in another resource group", resources: [c, maintenance("update", c, { resourceGroupName: "other" })], want: [MISSING()] },
+        // A value a user wrote is never taken for "unknown during preview", whatever it says.
+        { name: "does not match a configuration in a resource group named \"unknown\"", resources: [c, maintenance("update", c, { resourceGroupName: "unknown" })], want: [MISSING()] },
         { name: "matches by the cluster's name output", resources: (() => {
             const k = cluster("update", { resourceName: undefined, name: "prod-aks" });
             return [k, maintenance("update", k, { resourceName: "PROD-AKS" })];

@@ -5,7 +5,7 @@
 
 import type { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { Kind } from "./kinds";
-import { CheckContext, configOf, notApplicable, PackPolicy, Remediate, reportConfiguration } from "./policy";
+import { answerByType, CheckContext, configOf, declareAnswerByType, notApplicable, PackPolicy, Remediate, reportConfiguration } from "./policy";
 import type { ConfigProperty, PolicyMeta } from "./meta";
 import { Node } from "./views/node";
 import { PodSpecView, workload } from "./views/podspec";
@@ -100,6 +100,14 @@ export function excludingNamespaces(policy: PackPolicy, kind?: Kind): PackPolicy
         }
         return inner(args, report);
     };
+    // Types this wrapper does not look at get the inner policy's answer (lib/fast-path.ts).
+    const touches = (type: string) => (kind ? kind.matches(type) : type.startsWith("kubernetes:"));
+    const passOn = (fn: unknown) => {
+        const answer = answerByType(fn);
+        return answer && ((type: string) => (touches(type) ? undefined : answer(type)));
+    };
+    const validateAnswer = passOn(inner);
+    if (validateAnswer) declareAnswerByType(validateResource, validateAnswer);
     const remediate = p.remediateResource;
     if (!remediate) {
         return { ...p, validateResource };
@@ -113,6 +121,8 @@ export function excludingNamespaces(policy: PackPolicy, kind?: Kind): PackPolicy
         }
         return remediate(args);
     };
+    const remediateAnswer = passOn(remediate);
+    if (remediateAnswer) declareAnswerByType(remediateResource, remediateAnswer);
     return { ...p, validateResource, remediateResource };
 }
 

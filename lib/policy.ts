@@ -161,6 +161,27 @@ export function notApplicable(args: { notApplicable(reason?: string): never }, r
     }
 }
 
+/**
+ * What a validation or remediation function answers from the type token alone: the reason it
+ * reports "not applicable" with, when for that type it does nothing else (no report, no read of
+ * the resource, no config); undefined when it must run. The one-pass Analyze (lib/fast-path.ts)
+ * answers such policies without calling them. Functions never declared always run.
+ */
+export type AnswerByType = (type: string) => string | undefined;
+
+const answers = new WeakMap<object, AnswerByType>();
+
+/** Declare what `fn` answers by type token alone (see AnswerByType); returns `fn`. */
+export function declareAnswerByType<F>(fn: F, answer: AnswerByType): F {
+    if (typeof fn === "function") answers.set(fn, answer);
+    return fn;
+}
+
+/** What `fn` was declared to answer by type token alone, if it was. */
+export function answerByType(fn: unknown): AnswerByType | undefined {
+    return typeof fn === "function" ? answers.get(fn) : undefined;
+}
+
 /** What a check sees besides its view. */
 export interface CheckContext<C> {
     config: C & SharedConfig;
@@ -237,12 +258,16 @@ export function resourcePolicy<V, C = Record<string, never>>(
             }
         },
     };
+    // For other types both answer only "not applicable" with `notFor` (applicable(), first step).
+    const byType: AnswerByType = type => (kind.matches(type) ? undefined : notFor);
+    declareAnswerByType(policy.validateResource, byType);
     if (remediate) {
         policy.remediateResource = (args: ResourceValidationArgs) => {
             const { ctx } = applicable(args);
             // Mutate in place: the SDK's proxy keeps secret values secret on write.
             return remediate(args.props, ctx) ? args.props : undefined;
         };
+        declareAnswerByType(policy.remediateResource, byType);
     }
     return policy;
 }

@@ -12,10 +12,15 @@
 //    converted to plain JavaScript as it is read (lib/stack-request.ts): the protobuf form of
 //    every Struct of a big stack at once is most of the memory AnalyzeStack needs.
 //
+// 4. One pass per resource (lib/fast-path.ts): Analyze, Remediate and AnalyzeStack are served by
+//    the SDK's own loop, except that a policy whose wiring declared its answer for a type token
+//    is answered without being called, and AnalyzeStack builds its resource list once.
+//
 // Remediation (proxySecrets = true) is left as the SDK does it, except for secrets that
 // `pulumi policy analyze` could not decrypt (lib/secrets.ts).
 
 import { recordSecrets, withoutRedacted } from "./secrets";
+import { installFastPath } from "./fast-path";
 import { installStackRequestDecoder } from "./stack-request";
 
 type Deserialize = (struct: { toJavaScript(): unknown }, proxySecrets: boolean) => Record<string, unknown>;
@@ -28,6 +33,7 @@ export function installSdkAdjustments(): void {
     }
     installed = true;
     installStackRequestDecoder();
+    installFastPath();
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const mod = require("@pulumi/policy/deserialize") as { deserializeProperties: Deserialize };
     const original = mod.deserializeProperties;

@@ -12,7 +12,7 @@ import type { ResourceValidation, ResourceValidationPolicy } from "@pulumi/polic
 import { Kind, kubernetes } from "../kinds";
 import { found } from "../message";
 import { excludedBy, NamespaceConfig } from "../namespaces";
-import { configOf, notApplicable, PackPolicy, PolicyMeta, reportConfiguration } from "../policy";
+import { answerByType, configOf, declareAnswerByType, notApplicable, PackPolicy, PolicyMeta, reportConfiguration } from "../policy";
 import { Resource, root } from "../stack";
 import { Node, printable } from "./node";
 
@@ -379,5 +379,8 @@ export function excludingNamespaceObjects(policy: PackPolicy): PackPolicy {
         }
         return inner(args, report);
     };
+    // Other types get the inner policy's answer (lib/fast-path.ts).
+    const answer = answerByType(inner);
+    if (answer) declareAnswerByType(validateResource, type => (namespace.matches(type) ? undefined : answer(type)));
     return { ...p, validateResource };
 }

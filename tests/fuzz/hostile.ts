@@ -638,7 +638,7 @@ export function wire(v: unknown): unknown {
 
 const struct = (v: unknown) => Struct.fromJavaScript((wire(v ?? {}) ?? {}) as Record<string, never>);
 
-function fill<T extends apb.AnalyzeRequest | apb.AnalyzerResource>(req: T, r: EngineResource, props: unknown): T {
+export function fill<T extends apb.AnalyzeRequest | apb.AnalyzerResource>(req: T, r: EngineResource, props: unknown): T {
     req.setType(r.type);
     req.setName(r.name);
     req.setUrn(r.urn);

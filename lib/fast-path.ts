@@ -25,6 +25,10 @@
 
 import * as path from "path";
 import { answerByType } from "./policy";
+import { collectGarbage } from "./gc";
+
+/** Resources from which AnalyzeStack collects garbage between stack policies. */
+const BIG_STACK = 25000;
 
 /** The @pulumi/policy version whose server.js this file reproduces. */
 export const PROVEN_SDK_VERSION = "1.21.0";
@@ -576,7 +580,11 @@ class FastPath {
                 }
                 const reportViolation = this.reporter(p.name, p.description, enforcementLevel, ds, p.severity);
                 try {
-                    list ??= this.stackResources(resources);
+                    if (list === undefined) {
+                        list = this.stackResources(resources);
+                        // The decoded request's own garbage goes before the first policy runs.
+                        if (list.length >= BIG_STACK) collectGarbage();
+                    }
                     const args = {
                         resources: list.slice(),
                         getConfig: this.getConfig(p.name),
@@ -585,6 +593,9 @@ class FastPath {
                     };
                     const r = p.validateStack!(args, reportViolation);
                     if (isThenable(r)) await r;
+                    // What one stack policy built is garbage once it answered; on a big stack,
+                    // collect it before the next one builds its own (peak memory, not speed).
+                    if (list.length >= BIG_STACK) collectGarbage();
                 } catch (e) {
                     const policyFrom = `policy '${p.name}' from policy pack ${this.from}`;
                     if (e instanceof sdk.proxy.UnknownValueError) {

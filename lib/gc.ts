@@ -21,3 +21,9 @@ export function collectGarbage(): void {
     }
     gc?.();
 }
+
+/** Whether collectGarbage() really collects on this Node.js (the run-time flag was accepted). */
+export function gcAvailable(): boolean {
+    if (gc === undefined) collectGarbage();
+    return gc !== null;
+}

@@ -74,6 +74,8 @@ export interface Subject {
     urn: string;
     type: string;
     props: unknown;
+    /** In validation, the props root shared by the resource's policies (Node.shared): its reads are read once. */
+    shared?: boolean;
 }
 
 /** A string-keyed map read from the resource without stopping on unknowns. */
@@ -114,6 +116,16 @@ class Lazy {
         }
         return this.ns ?? undefined;
     }
+}
+
+const lazies = new WeakMap<Node, Lazy>();
+
+function lazyOf(s: Subject): Lazy {
+    if (!s.shared) return new Lazy(Node.root(s.props));
+    const root = Node.shared(s.props);
+    let l = lazies.get(root);
+    if (!l) lazies.set(root, (l = new Lazy(root)));
+    return l;
 }
 
 function kv(spec: unknown, map: Map<string, string> | undefined): boolean {
@@ -168,7 +180,7 @@ export function decide(
     s: Subject,
     now: Date = new Date(),
 ): ExemptionDecision {
-    const lazy = new Lazy(Node.root(s.props));
+    const lazy = lazyOf(s);
     let note: string | undefined;
     const list = Array.isArray(config.exemptions) ? (config.exemptions as Exemption[]) : [];
     for (const e of list) {

@@ -26,6 +26,7 @@
 import * as path from "path";
 import { answerByType } from "./policy";
 import { collectGarbage } from "./gc";
+import { agrees, withCodec } from "./wire";
 
 /** Resources from which AnalyzeStack collects garbage between stack policies. */
 const BIG_STACK = 25000;
@@ -45,6 +46,7 @@ interface Sdk {
     deserialize: { deserializeProperties: Fn; serializeProperties: Fn };
     protoutil: { asGrpcError: Fn; makeAnalyzeResponse: Fn; makeRemediateResponse: Fn; convertEnforcementLevel: Fn };
     pb: Any;
+    structPb: Any;
     rpc: Any;
     grpc: Any;
     version: string;
@@ -61,6 +63,7 @@ function loadSdk(): Sdk {
         deserialize: require(path.join(dir, "deserialize")),
         protoutil: require(path.join(dir, "protoutil")),
         pb: require(require.resolve("@pulumi/pulumi/proto/analyzer_pb", from)),
+        structPb: require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [path.dirname(require.resolve("@pulumi/pulumi/proto/analyzer_pb", from))] })),
         rpc: require(require.resolve("@pulumi/pulumi/proto/analyzer_grpc_pb", from)),
         grpc: require(require.resolve("@grpc/grpc-js", from)),
         version: String(require(path.join(dir, "version")).version ?? "").replace(/^v/, ""),
@@ -117,7 +120,9 @@ export function installFastPath(): void {
                 if (proven) {
                     const fast = new FastPath(sdk, packName, packVersion, packLevel, (packArgs?.policies ?? []) as Policy[]);
                     impl = fast.wrap(impl);
-                    if (verbose()) afterPort(this, `${packName}: one pass per resource: ${fast.describe()}`);
+                    const codec = agrees(sdk.pb, sdk.structPb);
+                    if (codec) service = withCodec(service as Record<string, Any>, sdk.pb);
+                    if (verbose()) afterPort(this, `${packName}: one pass per resource: ${fast.describe()}; ${codec ? "the pack's Analyze codec (lib/wire.ts)" : "the generated codec"}`);
                 } else {
                     afterPort(this, `${packName}: @pulumi/policy ${sdk.version} is installed; the one-pass Analyze was proven against ${PROVEN_SDK_VERSION}, so the SDK's own path serves this pack (answers unchanged, slower).`);
                 }
@@ -149,8 +154,13 @@ class NotApplicableError extends Error {
     }
 }
 
+/** server.js's notApplicable, without the stack trace nothing reads (the answer keeps the reason only). */
 function throwNotApplicable(reason?: string): never {
-    throw new NotApplicableError(reason);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    const e = new NotApplicableError(reason);
+    Error.stackTraceLimit = limit;
+    throw e;
 }
 
 /** server.js freezeMap. */

@@ -60,8 +60,8 @@ export function excludedBy(ns: string, patterns: unknown): string | undefined {
  * preview (the name of a Namespace created by the same stack) is not excluded: such namespaces
  * are application namespaces, and their workloads deserve a check in preview.
  */
-export function exclusionReason(props: unknown, patterns: unknown): string | undefined {
-    const ns = Node.root(props).get("metadata.namespace");
+export function exclusionReason(props: unknown, patterns: unknown, root: Node = Node.root(props)): string | undefined {
+    const ns = root.get("metadata.namespace");
     if (ns.pending) {
         return undefined;
     }
@@ -78,21 +78,24 @@ export function exclusionReason(props: unknown, patterns: unknown): string | und
 }
 
 /**
- * A Kubernetes resource policy that reports resources of `kind` (default: any Kubernetes
- * resource) in excluded namespaces as not applicable; other types get the policy's own answer.
+ * A Kubernetes resource policy that reports resources of `kind` (default: the policy's own kind)
+ * in excluded namespaces as not applicable; other types get the policy's own answer ("applies
+ * to ... only"), so a policy about Ingresses never talks about a Deployment's namespace.
  */
 export function excludingNamespaces(policy: PackPolicy, kind?: Kind): PackPolicy {
-    const p = policy as ResourceValidationPolicy & { meta: PolicyMeta };
+    const p = policy as ResourceValidationPolicy & { meta: PolicyMeta; kind?: Kind };
+    kind ??= p.kind;
     const inner = p.validateResource as ResourceValidation;
-    const excluded = (args: ResourceValidationArgs): string | undefined => {
+    // Validation reads the namespace from the root its policies share (Node.shared); remediation from its own.
+    const excluded = (args: ResourceValidationArgs, validation: boolean): string | undefined => {
         if (typeof args.type === "string" && (kind ? kind.matches(args.type) : args.type.startsWith("kubernetes:"))) {
             const config = configOf<Partial<NamespaceConfig>>(p.meta, args.getConfig<Record<string, unknown>>());
-            return exclusionReason(args.props, config.excludedNamespaces);
+            return exclusionReason(args.props, config.excludedNamespaces, validation ? Node.shared(args.props) : undefined);
         }
         return undefined;
     };
     const validateResource: ResourceValidation = (args, report) => {
-        const reason = excluded(args);
+        const reason = excluded(args, true);
         if (reason !== undefined) {
             reportConfiguration(p.meta, args, report);
             notApplicable(args, reason);
@@ -114,7 +117,7 @@ export function excludingNamespaces(policy: PackPolicy, kind?: Kind): PackPolicy
     }
     // Remediation leaves excluded namespaces alone too.
     const remediateResource = (args: ResourceValidationArgs) => {
-        const reason = excluded(args);
+        const reason = excluded(args, false);
         if (reason !== undefined) {
             notApplicable(args, reason);
             return undefined;

@@ -182,6 +182,28 @@ export function answerByType(fn: unknown): AnswerByType | undefined {
     return typeof fn === "function" ? answers.get(fn) : undefined;
 }
 
+const viewMemo = new WeakMap<object, Map<unknown, { type: string; views: unknown[] }>>();
+
+/**
+ * `read(type, props)`, once per resource for all validations that read it with the same reader
+ * (30 workload policies read one pod spec): the views are lazy and remember what they read, so
+ * what one check read through the SDK's proxy the next finds read. Only readers that return an
+ * array are shared (a generator's later views may stop on an unknown after earlier ones were
+ * checked), and only in validation: a remediation edits props in place.
+ */
+function sharedViews<V>(read: (type: string, props: Record<string, unknown>) => Iterable<V>, type: string, props: Record<string, unknown>): Iterable<V> {
+    if (typeof props !== "object" || props === null) return read(type, props);
+    let byReader = viewMemo.get(props);
+    const hit = byReader?.get(read);
+    if (hit && hit.type === type) return hit.views as V[];
+    const views = read(type, props);
+    if (Array.isArray(views)) {
+        if (!byReader) viewMemo.set(props, (byReader = new Map()));
+        byReader.set(read, { type, views });
+    }
+    return views;
+}
+
 /** What a check sees besides its view. */
 export interface CheckContext<C> {
     config: C & SharedConfig;
@@ -224,7 +246,7 @@ export function resourcePolicy<V, C = Record<string, never>>(
         if (report) {
             reportConfiguration(meta, args, report);
         }
-        const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props });
+        const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props, shared: report !== undefined });
         if (ex.exempt) {
             // Near its expiry an exemption shows as one advisory finding (validation only).
             const notice = report ? expiryNotice(ex.exemption, ctx.config.exemptionNoticeDays) : undefined;
@@ -246,7 +268,7 @@ export function resourcePolicy<V, C = Record<string, never>>(
             const say = reporter(meta, report, level, ex.note);
             const cap = new FindingCap(capOf(ctx.config.maxFindingsPerResource));
             try {
-                for (const view of read(args.type, args.props)) {
+                for (const view of sharedViews(read, args.type, args.props)) {
                     for (const message of check(view, ctx)) {
                         if (cap.admit(message)) say(message);
                     }

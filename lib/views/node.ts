@@ -35,9 +35,14 @@ const UNKNOWNS = new Set([
     "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
 ]);
 
+/** Props roots shared by the validations of one resource (see Node.shared). */
+const sharedRoots = new WeakMap<object, Node>();
+
 export class Node {
     private value: unknown;
     private read: boolean;
+    /** Children read so far, by key: a node is read once however many checks ask for it. */
+    private kids: Map<string | number, Node> | undefined;
 
     constructor(
         /** The value as found (undefined when absent); omitted for a lazily read child. */
@@ -110,6 +115,28 @@ export class Node {
         return new Node(props, "");
     }
 
+    /**
+     * One root per props object, shared by every validation of the resource: what one check
+     * read (through the SDK's proxy) the next finds read. Only for validation, which never
+     * writes to props; a remediation edits them in place, so it reads from its own Node.root.
+     */
+    static shared(props: unknown): Node {
+        if (typeof props !== "object" || props === null) return Node.root(props);
+        let r = sharedRoots.get(props);
+        if (!r) sharedRoots.set(props, (r = Node.root(props)));
+        return r;
+    }
+
+    /** The child under exactly `key`; `lazy` when this node's value can hold it. */
+    private kid(key: string | number, lazy: boolean): Node {
+        let k = this.kids?.get(key);
+        if (!k) {
+            k = new Node(undefined, joinPath(this.path, key), this, key, lazy);
+            (this.kids ??= new Map()).set(key, k);
+        }
+        return k;
+    }
+
     /** The value is present (not undefined and not null). */
     get present(): boolean {
         return this.raw !== undefined && this.raw !== null;
@@ -127,16 +154,14 @@ export class Node {
     get(key: string): Node {
         let n: Node = this;
         for (const part of key.split(".")) {
-            const obj = n.raw;
-            n = new Node(undefined, joinPath(n.path, part), n, part, isRecord(obj));
+            n = n.kid(part, isRecord(n.raw));
         }
         return n;
     }
 
     /** The child at exactly `key` (keys with dots, such as annotations and labels). */
     child(key: string): Node {
-        const obj = this.raw;
-        return new Node(undefined, joinPath(this.path, key), this, key, isRecord(obj));
+        return this.kid(key, isRecord(this.raw));
     }
 
     /**
@@ -162,7 +187,7 @@ export class Node {
             const want = key.toLowerCase();
             for (const k of Object.keys(obj)) {
                 if (k.toLowerCase() === want) {
-                    return new Node(undefined, joinPath(this.path, k), this, k, true);
+                    return this.kid(k, true);
                 }
             }
         }
@@ -177,7 +202,7 @@ export class Node {
         }
         const out: Node[] = [];
         for (let i = 0; i < arr.length; i++) {
-            out.push(new Node(undefined, joinPath(this.path, i), this, i, true));
+            out.push(this.kid(i, true));
         }
         return out;
     }
@@ -188,7 +213,7 @@ export class Node {
         if (!isRecord(obj)) {
             return [];
         }
-        return Object.keys(obj).map(k => [k, new Node(undefined, joinPath(this.path, k), this, k, true)]);
+        return Object.keys(obj).map(k => [k, this.kid(k, true)]);
     }
 
     /**

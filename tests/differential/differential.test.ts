@@ -261,6 +261,7 @@ describe("the one-pass Analyze answers exactly as the SDK's own path", () => {
         const m = /one pass per resource: (\d+) resource policies, (\d+) of them answered by type token/.exec(pair.fast.log);
         assert.ok(m, `the fast path did not report itself: ${pair.fast.log}`);
         assert.ok(Number(m[1]) >= 60 && Number(m[2]) >= Number(m[1]) - 3, m[0]);
+        assert.match(pair.fast.log, /the pack's Analyze codec \(lib\/wire\.ts\)/);
         assert.ok(!/one pass per resource|proven against/.test(pair.sdk.log), pair.sdk.log);
     });
 

@@ -97,9 +97,12 @@ describe("every resource policy is not applicable to the types its kind does not
             const foreign = CORPUS.filter(t => !kind.matches(t));
             assert.ok(foreign.length > 40, `${foreign.length} foreign tokens`);
             for (const t of foreign) {
-                const out = validate(p, t, {});
-                assert.equal(out.notApplicable, OWN_REASONS[p.name]?.[t] ?? `applies to ${kind.label} resources only`, t);
-                assert.deepEqual(out.violations, [], t);
+                // Also in a namespace the policy excludes: a foreign kind hears about its kind, not its namespace.
+                for (const props of [{}, { metadata: { namespace: "kube-system" } }]) {
+                    const out = validate(p, t, props);
+                    assert.equal(out.notApplicable, OWN_REASONS[p.name]?.[t] ?? `applies to ${kind.label} resources only`, `${t} ${JSON.stringify(props)}`);
+                    assert.deepEqual(out.violations, [], t);
+                }
             }
         });
     }

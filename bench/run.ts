@@ -50,7 +50,7 @@ export function analyzeStackBytes(resources: EngineResource[]): Uint8Array {
     return analyzeStackRequest(resources).serializeBinary();
 }
 
-type Method = "analyze" | "remediate" | "analyzeStack";
+type Method = "analyze" | "remediate" | "analyzeStack" | "getAnalyzerInfo";
 const SERVICE = AnalyzerService as unknown as Record<Method, { path: string; responseDeserialize: (b: Buffer) => unknown }>;
 
 /**

@@ -26,7 +26,8 @@
 import * as path from "path";
 import { answerByType } from "./policy";
 import { collectGarbage } from "./gc";
-import { agrees, withCodec } from "./wire";
+import { agrees, Encoded, withCodec } from "./wire";
+import { analyzerInfoBytes } from "./wire-info";
 
 /** Resources from which AnalyzeStack collects garbage between stack policies. */
 const BIG_STACK = 25000;
@@ -39,12 +40,12 @@ type Fn = (...a: any[]) => any; // eslint-disable-line @typescript-eslint/no-exp
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Callback = (err: unknown, res?: unknown) => void;
 
-interface Sdk {
+export interface Sdk {
     server: Record<string, Fn>;
     policy: { isResourcePolicy: Fn; isStackPolicy: Fn; getPulumiType: Fn };
     proxy: { unknownCheckingProxy: Fn; UnknownValueError: new (...a: Any[]) => Error };
     deserialize: { deserializeProperties: Fn; serializeProperties: Fn };
-    protoutil: { asGrpcError: Fn; makeAnalyzeResponse: Fn; makeRemediateResponse: Fn; convertEnforcementLevel: Fn };
+    protoutil: { asGrpcError: Fn; makeAnalyzeResponse: Fn; makeRemediateResponse: Fn; convertEnforcementLevel: Fn; makeAnalyzerInfo: Fn; mapEnforcementLevel: Fn; normalizeConfig: Fn };
     pb: Any;
     structPb: Any;
     rpc: Any;
@@ -52,7 +53,7 @@ interface Sdk {
     version: string;
 }
 
-function loadSdk(): Sdk {
+export function loadSdk(): Sdk {
     const serverPath = require.resolve("@pulumi/policy/server");
     const dir = path.dirname(serverPath);
     const from = { paths: [dir] };
@@ -119,9 +120,12 @@ export function installFastPath(): void {
             if (service === sdk.rpc.AnalyzerService) {
                 if (proven) {
                     const fast = new FastPath(sdk, packName, packVersion, packLevel, (packArgs?.policies ?? []) as Policy[]);
+                    const codec = agrees(sdk.pb, sdk.structPb, infoSdk(sdk));
                     impl = fast.wrap(impl);
-                    const codec = agrees(sdk.pb, sdk.structPb);
-                    if (codec) service = withCodec(service as Record<string, Any>, sdk.pb);
+                    if (codec) {
+                        service = withCodec(service as Record<string, Any>, sdk.pb);
+                        impl = withInfoBytes(impl, sdk, [packName, packVersion, packLevel, packArgs, initialConfig]);
+                    }
                     if (verbose()) afterPort(this, `${packName}: one pass per resource: ${fast.describe()}; ${codec ? "the pack's Analyze codec (lib/wire.ts)" : "the generated codec"}`);
                 } else {
                     afterPort(this, `${packName}: @pulumi/policy ${sdk.version} is installed; the one-pass Analyze was proven against ${PROVEN_SDK_VERSION}, so the SDK's own path serves this pack (answers unchanged, slower).`);
@@ -134,6 +138,35 @@ export function installFastPath(): void {
         } finally {
             proto.addService = addService;
         }
+    };
+}
+
+export function infoSdk(sdk: Sdk) {
+    return {
+        pb: sdk.pb,
+        isResourcePolicy: sdk.policy.isResourcePolicy,
+        isStackPolicy: sdk.policy.isStackPolicy,
+        mapEnforcementLevel: sdk.protoutil.mapEnforcementLevel,
+        normalizeConfig: sdk.protoutil.normalizeConfig,
+        makeAnalyzerInfo: sdk.protoutil.makeAnalyzerInfo,
+    };
+}
+
+/** GetAnalyzerInfo answered with lib/wire-info.ts's bytes; the SDK's handler where that writer gives up. */
+function withInfoBytes(impl: Record<string, Fn>, sdk: Sdk, args: [unknown, unknown, unknown, unknown, unknown]): Record<string, Fn> {
+    const original = impl.getAnalyzerInfo;
+    const info = infoSdk(sdk);
+    return {
+        ...impl,
+        getAnalyzerInfo: (call: Any, cb: Callback) => {
+            let bytes: Buffer;
+            try {
+                bytes = analyzerInfoBytes(info, ...args);
+            } catch {
+                return original(call, cb);
+            }
+            cb(undefined, new Encoded(bytes));
+        },
     };
 }
 

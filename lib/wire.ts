@@ -21,6 +21,7 @@
 // a self-check at start shows that this codec and the generated one agree on sample messages.
 
 import { ConvertedStruct } from "./stack-request";
+import { analyzerInfoBytes, InfoSdk } from "./wire-info";
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -331,12 +332,24 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
     return Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 }
 
-/** The Analyze and Remediate methods of `service` served by this codec (a copy; the generated definition is left alone). */
+/** An answer already encoded (GetAnalyzerInfo, lib/wire-info.ts): the method's serializer sends its bytes. */
+export class Encoded {
+    constructor(readonly bytes: Buffer) {}
+}
+
+/**
+ * The Analyze, Remediate and GetAnalyzerInfo methods of `service` served by this codec (a copy;
+ * the generated definition is left alone).
+ */
 export function withCodec(service: Record<string, Any>, pb: Any): Record<string, Any> {
-    const { analyze, remediate } = service;
-    if (!analyze || !remediate) return service;
+    const { analyze, remediate, getAnalyzerInfo } = service;
+    if (!analyze || !remediate || !getAnalyzerInfo) return service;
     return {
         ...service,
+        getAnalyzerInfo: {
+            ...getAnalyzerInfo,
+            responseSerialize: (m: unknown) => (m instanceof Encoded ? m.bytes : getAnalyzerInfo.responseSerialize(m)),
+        },
         analyze: {
             ...analyze,
             requestDeserialize: requestDecoder(pb.AnalyzeRequest, analyze.requestDeserialize),
@@ -350,9 +363,39 @@ export function withCodec(service: Record<string, Any>, pb: Any): Record<string,
     };
 }
 
+/** What the self-check needs of the SDK besides the generated messages. */
+export interface CheckSdk extends InfoSdk {
+    makeAnalyzerInfo: (name: string, version: string, level: string, args: unknown, initialConfig: unknown) => Any;
+}
+
 /** Whether this codec and the generated one agree on sample messages (checked once at start). */
-export function agrees(pb: Any, structPb: Any): boolean {
+export function agrees(pb: Any, structPb: Any, sdk: CheckSdk): boolean {
     try {
+        // GetAnalyzerInfo: a sample pack with every field makeAnalyzerInfo writes.
+        const args = {
+            displayName: "Pack",
+            description: "d",
+            tags: ["t", ""],
+            policies: [
+                {
+                    name: "r",
+                    description: "é",
+                    enforcementLevel: "mandatory",
+                    severity: "high",
+                    validateResource: () => undefined,
+                    configSchema: { properties: { b: { type: "number", default: -0.5 }, a: { enum: ["x", null, true, false] } }, required: ["a"] },
+                    framework: { name: "f", version: "1", reference: "", specification: "s" },
+                    tags: ["x"],
+                    remediationSteps: "do",
+                    url: "u",
+                },
+                { name: "s", description: "", validateStack: () => undefined, displayName: "S", configSchema: {} },
+            ],
+        };
+        const initial = { s: "disabled", r: { enforcementLevel: "advisory", n: [1, { m: "\u{1F600}" }] }, q: { z: 1 } };
+        const theirInfo = sdk.makeAnalyzerInfo("pack", "1.2.3", "advisory", args, initial).serializeBinary() as Uint8Array;
+        if (!same(analyzerInfoBytes(sdk, "pack", "1.2.3", "advisory", args, initial), theirInfo)) return false;
+
         const sample = {
             b: [1, -0, 2.5e-310, "é\u{1F600}", true, false, null, { z: {}, y: [] }],
             a: "x",

@@ -35,7 +35,7 @@ import { recorded, ROOT } from "../e2e/helpers";
 
 const FAST_PATH_ENV = "AKS_SECURITY_BASELINE_FAST_PATH";
 const SEED = 20261202;
-type Method = "analyze" | "remediate" | "analyzeStack";
+type Method = "analyze" | "remediate" | "analyzeStack" | "getAnalyzerInfo";
 
 interface Answer { bytes?: Buffer; code?: number; details?: string }
 
@@ -77,7 +77,7 @@ function show(a: Answer): string {
 
 class Pair {
     readonly mismatches: string[] = [];
-    readonly counts: Record<string, number> = { analyze: 0, remediate: 0, analyzeStack: 0, errors: 0 };
+    readonly counts: Record<string, number> = { analyze: 0, remediate: 0, analyzeStack: 0, getAnalyzerInfo: 0, errors: 0 };
     private constructor(readonly fast: Engine, readonly sdk: Engine) {}
 
     static async launch(): Promise<Pair> {
@@ -263,6 +263,12 @@ describe("the one-pass Analyze answers exactly as the SDK's own path", () => {
         assert.ok(Number(m[1]) >= 60 && Number(m[2]) >= Number(m[1]) - 3, m[0]);
         assert.match(pair.fast.log, /the pack's Analyze codec \(lib\/wire\.ts\)/);
         assert.ok(!/one pass per resource|proven against/.test(pair.sdk.log), pair.sdk.log);
+    });
+
+    it("describes the pack with the same GetAnalyzerInfo bytes (written by lib/wire-info.ts in the fast one)", async () => {
+        const a = await pair.send("getAnalyzerInfo", new Uint8Array(0), "GetAnalyzerInfo");
+        assert.deepEqual(pair.mismatches, [], pair.mismatches.join("\n\n"));
+        assert.ok(a.bytes && apb.AnalyzerInfo.deserializeBinary(a.bytes).getPoliciesList().length >= 85);
     });
 
     async function everything(label: string, opts: { big?: boolean; hostileShare?: number; modes?: ("preview" | "update")[] } = {}) {

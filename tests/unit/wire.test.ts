@@ -9,7 +9,8 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as spb from "google-protobuf/google/protobuf/struct_pb";
-import { agrees, requestDecoder, responseEncoder, withCodec } from "../../lib/wire";
+import { agrees, Encoded, requestDecoder, responseEncoder, withCodec } from "../../lib/wire";
+import { infoSdk, loadSdk } from "../../lib/fast-path";
 import { ConvertedStruct, sameValue } from "../../lib/stack-request";
 
 type Bytes = number[];
@@ -131,7 +132,7 @@ const provider = (props?: Bytes, extra: Bytes = []): Bytes => [
 
 describe("lib/wire: the pack's Analyze codec", () => {
     it("agrees with the generated codec on its start-up sample (so the fast path installs it)", () => {
-        assert.equal(agrees(apb, spb), true);
+        assert.equal(agrees(apb, spb, infoSdk(loadSdk())), true);
     });
 
     it("decodes the common case itself: the same values as Struct.toJavaScript(), keys sorted as jspb.Map sorts them", () => {
@@ -246,7 +247,7 @@ describe("lib/wire: the pack's Analyze codec", () => {
         assert.throws(() => enc({} as never), /Expected argument of type|serializeBinary/, "a foreign object goes to the generated serializer");
     });
 
-    it("serves only Analyze and Remediate, on a copy of the service definition", () => {
+    it("serves Analyze, Remediate and GetAnalyzerInfo's encoded answers, on a copy of the service definition", () => {
         const grpcPb = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
         const service = grpcPb.AnalyzerService;
         const copy = withCodec(service, apb);
@@ -254,6 +255,12 @@ describe("lib/wire: the pack's Analyze codec", () => {
         assert.notEqual(copy.analyze.requestDeserialize, service.analyze.requestDeserialize);
         assert.notEqual(copy.remediate.responseSerialize, service.remediate.responseSerialize);
         assert.equal(copy.analyzeStack, service.analyzeStack);
-        assert.equal(copy.getAnalyzerInfo, service.getAnalyzerInfo);
+        assert.equal(copy.configure, service.configure);
+        assert.equal(copy.getAnalyzerInfo.requestDeserialize, service.getAnalyzerInfo.requestDeserialize);
+        const bytes = Buffer.from([1, 2, 3]);
+        assert.equal(copy.getAnalyzerInfo.responseSerialize(new Encoded(bytes)), bytes, "an encoded answer is sent as it is");
+        const info = new apb.AnalyzerInfo();
+        info.setName("p");
+        assert.deepEqual([...copy.getAnalyzerInfo.responseSerialize(info)], [...info.serializeBinary()], "a message goes to the generated serializer");
     });
 });

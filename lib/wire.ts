@@ -288,6 +288,69 @@ export function requestDecoder(AnalyzeRequest: Any, original: (b: Buffer) => unk
 }
 
 /**
+ * ConfigureAnalyzerRequest: field 1 is the map of policy configs, each entry a key (1) and a
+ * PolicyConfig (2) whose properties Struct (2) is cut out and read here. The request without
+ * them (keys, levels, unknown fields) is for the generated decoder.
+ */
+function cutConfigure(b: Buffer): { rest: Buffer; props: Map<string, Record<string, unknown>> } {
+    const chunks: Uint8Array[] = [];
+    const props = new Map<string, Record<string, unknown>>();
+    const keys = new Set<string>();
+    fields(b, 0, b.length, (field, wire, at, s, e) => {
+        if (field !== 1) {
+            chunks.push(b.subarray(at, e));
+            return;
+        }
+        if (wire !== 2) bail();
+        // The entry: key then value, each once (a repeated key, the last wins, is the generated code's).
+        if (s >= e || b[s] !== 0x0a) bail();
+        const [ks, ke] = delimited(b, s + 1, e);
+        if (ke >= e || b[ke] !== 0x12) bail();
+        const [vs, ve] = delimited(b, ke + 1, e);
+        if (ve !== e) bail();
+        const key = str(b, ks, ke);
+        if (keys.has(key) || key === "__proto__") bail();
+        keys.add(key);
+        const inner: Uint8Array[] = [];
+        let size = 0;
+        let pp: [number, number] | undefined;
+        fields(b, vs, ve, (f, w, a, ps, pe) => {
+            if (f === 2) {
+                if (pp || w !== 2) bail();
+                pp = [ps, pe];
+            } else {
+                if (f === 1 && w !== 0) bail();
+                inner.push(b.subarray(a, pe));
+                size += pe - a;
+            }
+        });
+        if (pp) props.set(key, struct(b, pp[0], pp[1]));
+        const head = b.subarray(s, ke);
+        const valueHead = Uint8Array.from([0x12, ...varintBytes(size)]);
+        chunks.push(Uint8Array.from([0x0a, ...varintBytes(head.length + valueHead.length + size)]), head, valueHead, ...inner);
+    });
+    return { rest: Buffer.concat(chunks), props };
+}
+
+/** A Configure request deserializer giving what `original` gives, the policies' properties already plain. */
+export function configureDecoder(ConfigureAnalyzerRequest: Any, original: (b: Buffer) => unknown): (b: Buffer) => unknown {
+    return (bytes: Buffer) => {
+        const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
+        let c: ReturnType<typeof cutConfigure>;
+        try {
+            c = cutConfigure(b);
+        } catch (e) {
+            if (e !== fallback) throw e;
+            return original(bytes);
+        }
+        const req = ConfigureAnalyzerRequest.deserializeBinary(c.rest);
+        const map = req.getPolicyconfigMap();
+        for (const [key, js] of c.props) attach(map.get(key), js);
+        return req;
+    };
+}
+
+/**
  * A response serializer that keeps the encoded "not applicable" entries: `field` is the
  * response's not_applicable field number (AnalyzeResponse 3, RemediateResponse 2), which the
  * generated code writes after every other field.
@@ -338,14 +401,15 @@ export class Encoded {
 }
 
 /**
- * The Analyze, Remediate and GetAnalyzerInfo methods of `service` served by this codec (a copy;
+ * The Analyze, Remediate, Configure and GetAnalyzerInfo methods of `service` served by this codec (a copy;
  * the generated definition is left alone).
  */
 export function withCodec(service: Record<string, Any>, pb: Any): Record<string, Any> {
-    const { analyze, remediate, getAnalyzerInfo } = service;
-    if (!analyze || !remediate || !getAnalyzerInfo) return service;
+    const { analyze, remediate, getAnalyzerInfo, configure } = service;
+    if (!analyze || !remediate || !getAnalyzerInfo || !configure) return service;
     return {
         ...service,
+        configure: { ...configure, requestDeserialize: configureDecoder(pb.ConfigureAnalyzerRequest, configure.requestDeserialize) },
         getAnalyzerInfo: {
             ...getAnalyzerInfo,
             responseSerialize: (m: unknown) => (m instanceof Encoded ? m.bytes : getAnalyzerInfo.responseSerialize(m)),
@@ -395,6 +459,20 @@ export function agrees(pb: Any, structPb: Any, sdk: CheckSdk): boolean {
         const initial = { s: "disabled", r: { enforcementLevel: "advisory", n: [1, { m: "\u{1F600}" }] }, q: { z: 1 } };
         const theirInfo = sdk.makeAnalyzerInfo("pack", "1.2.3", "advisory", args, initial).serializeBinary() as Uint8Array;
         if (!same(analyzerInfoBytes(sdk, "pack", "1.2.3", "advisory", args, initial), theirInfo)) return false;
+        // Configure: a level only, a level and properties.
+        const conf = new pb.ConfigureAnalyzerRequest();
+        const c1 = new pb.PolicyConfig();
+        c1.setEnforcementlevel(pb.EnforcementLevel.MANDATORY);
+        c1.setProperties(structPb.Struct.fromJavaScript({ b: [1, "é"], a: { n: null } }));
+        conf.getPolicyconfigMap().set("r", c1);
+        const c2 = new pb.PolicyConfig();
+        c2.setEnforcementlevel(pb.EnforcementLevel.DISABLED);
+        conf.getPolicyconfigMap().set("all", c2);
+        const confBytes = conf.serializeBinary() as Uint8Array;
+        const myConf = configureDecoder(pb.ConfigureAnalyzerRequest, (x: Buffer) => pb.ConfigureAnalyzerRequest.deserializeBinary(new Uint8Array(x)))(Buffer.from(confBytes)) as Any;
+        const theirConf = pb.ConfigureAnalyzerRequest.deserializeBinary(confBytes);
+        const entries = (r: Any) => JSON.stringify([...r.getPolicyconfigMap().entries()].map(([k, v]: [string, Any]) => [k, v.getEnforcementlevel(), v.getProperties()?.toJavaScript()]));
+        if (!(myConf.getPolicyconfigMap().get("r").getProperties() instanceof ConvertedStruct) || entries(myConf) !== entries(theirConf)) return false;
 
         const sample = {
             b: [1, -0, 2.5e-310, "é\u{1F600}", true, false, null, { z: {}, y: [] }],

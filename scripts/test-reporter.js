@@ -4,15 +4,24 @@
 "use strict";
 const { inspect } = require("util");
 
+/** String(x), or inspect(x) for what String cannot convert (an object without a prototype). */
+function text(x) {
+    try {
+        return String(x);
+    } catch {
+        return inspect(x, { depth: 4 });
+    }
+}
+
 function errorText(err) {
     const e = err && err.cause ? err.cause : err;
     if (!e) return "";
-    const lines = [e.message || String(e)];
+    const lines = [e.message || text(e)];
     if (e.expected !== undefined || e.actual !== undefined) {
-        if (!String(e.message).includes("\n")) lines.push(`expected: ${inspect(e.expected, { depth: 4 })}`, `actual:   ${inspect(e.actual, { depth: 4 })}`);
+        if (!text(e.message).includes("\n")) lines.push(`expected: ${inspect(e.expected, { depth: 4 })}`, `actual:   ${inspect(e.actual, { depth: 4 })}`);
     }
     if (e.stack) {
-        const at = String(e.stack).split("\n").filter(l => /^\s+at /.test(l) && l.includes(".test.js")).slice(0, 2);
+        const at = text(e.stack).split("\n").filter(l => /^\s+at /.test(l) && l.includes(".test.js")).slice(0, 2);
         lines.push(...at.map(l => l.trim()));
     }
     return lines.join("\n").split("\n").map(l => `      ${l}`).join("\n");

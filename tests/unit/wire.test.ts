@@ -9,7 +9,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as spb from "google-protobuf/google/protobuf/struct_pb";
-import { agrees, Encoded, requestDecoder, responseEncoder, withCodec } from "../../lib/wire";
+import { agrees, configureDecoder, Encoded, requestDecoder, responseEncoder, withCodec } from "../../lib/wire";
 import { infoSdk, loadSdk } from "../../lib/fast-path";
 import { ConvertedStruct, sameValue } from "../../lib/stack-request";
 
@@ -247,7 +247,7 @@ describe("lib/wire: the pack's Analyze codec", () => {
         assert.throws(() => enc({} as never), /Expected argument of type|serializeBinary/, "a foreign object goes to the generated serializer");
     });
 
-    it("serves Analyze, Remediate and GetAnalyzerInfo's encoded answers, on a copy of the service definition", () => {
+    it("serves Analyze, Remediate, Configure's requests and GetAnalyzerInfo's encoded answers, on a copy of the service definition", () => {
         const grpcPb = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
         const service = grpcPb.AnalyzerService;
         const copy = withCodec(service, apb);
@@ -255,12 +255,107 @@ describe("lib/wire: the pack's Analyze codec", () => {
         assert.notEqual(copy.analyze.requestDeserialize, service.analyze.requestDeserialize);
         assert.notEqual(copy.remediate.responseSerialize, service.remediate.responseSerialize);
         assert.equal(copy.analyzeStack, service.analyzeStack);
-        assert.equal(copy.configure, service.configure);
+        assert.notEqual(copy.configure.requestDeserialize, service.configure.requestDeserialize);
+        assert.equal(copy.configure.responseSerialize, service.configure.responseSerialize);
         assert.equal(copy.getAnalyzerInfo.requestDeserialize, service.getAnalyzerInfo.requestDeserialize);
         const bytes = Buffer.from([1, 2, 3]);
         assert.equal(copy.getAnalyzerInfo.responseSerialize(new Encoded(bytes)), bytes, "an encoded answer is sent as it is");
         const info = new apb.AnalyzerInfo();
         info.setName("p");
         assert.deepEqual([...copy.getAnalyzerInfo.responseSerialize(info)], [...info.serializeBinary()], "a message goes to the generated serializer");
+    });
+});
+
+// ---- Configure -------------------------------------------------------------------------------
+
+const generatedConf = (b: Buffer) => apb.ConfigureAnalyzerRequest.deserializeBinary(new Uint8Array(b));
+let fellBack = false;
+const decodeConf = configureDecoder(apb.ConfigureAnalyzerRequest, b => {
+    fellBack = true;
+    return generatedConf(b);
+});
+
+/** A map entry of the Configure request: key, then PolicyConfig bytes. */
+const confEntry = (key: string, config: Bytes): Bytes => ld(1, [...ld(1, utf8(key)), ...ld(2, config)]);
+const config = (level?: number, props?: Bytes): Bytes => [...(level ? [0x08, level] : []), ...(props ? ld(2, props) : [])];
+
+/** Both decoders: the same entries (key, level, plain properties or the same failure), or the same failure. Whether the pack's reader kept it. */
+function compareConf(bytes: Buffer): boolean {
+    const entries = (r: apb.ConfigureAnalyzerRequest) =>
+        [...r.getPolicyconfigMap().entries()].map(([k, v]) => ({ k, level: v.getEnforcementlevel(), props: plain(v.getProperties()) }));
+    let theirs: ReturnType<typeof entries> | undefined;
+    let theirError: string | undefined;
+    try {
+        theirs = entries(generatedConf(bytes));
+    } catch (e) {
+        theirError = String(e);
+    }
+    let req: apb.ConfigureAnalyzerRequest;
+    fellBack = false;
+    try {
+        req = decodeConf(bytes) as apb.ConfigureAnalyzerRequest;
+    } catch (e) {
+        assert.equal(String(e), theirError, "a decoding failure of the pack's reader");
+        return false;
+    }
+    assert.equal(theirError, undefined, "the pack's reader decoded what the generated one refuses");
+    const mine = entries(req);
+    assert.deepEqual(mine.map(e => [e.k, e.level]), theirs!.map(e => [e.k, e.level]));
+    mine.forEach((e, i) => assert.ok(sameOutcome(e.props, theirs![i].props), `${e.k}: ${JSON.stringify(e.props)} vs ${JSON.stringify(theirs![i].props)}`));
+    return !fellBack;
+}
+
+describe("lib/wire: the pack's Configure decoder", () => {
+    it("reads the policies' properties itself, the rest through the generated decoder", () => {
+        const bytes = Buffer.from([
+            ...confEntry("b", config(1, struct([["z", 1], ["a", [true, null, "é"]]]))),
+            ...confEntry("all", config(2)),
+            ...confEntry("a", config(undefined, struct([]))),
+        ]);
+        assert.equal(compareConf(bytes), true);
+        const req = decodeConf(bytes) as apb.ConfigureAnalyzerRequest;
+        const b = req.getPolicyconfigMap().get("b")!;
+        assert.ok(b.getProperties() instanceof ConvertedStruct);
+        assert.equal(b, req.getPolicyconfigMap().get("b"), "the map gives the same message each time");
+        const first = b.getProperties()!.toJavaScript();
+        const second = b.getProperties()!.toJavaScript();
+        assert.deepEqual(second, first);
+        assert.notEqual(second, first, "each caller gets its own copy (the SDK and the fast path's mirror each set enforcementLevel)");
+        assert.equal(req.getPolicyconfigMap().get("all")!.getProperties(), undefined);
+    });
+
+    it("gives what it does not recognise to the generated decoder: the same answers, and the same failures", () => {
+        const cases: [string, Buffer, boolean][] = [
+            ["empty", Buffer.alloc(0), true],
+            ["a repeated key", Buffer.from([...confEntry("a", config(1)), ...confEntry("a", config(2, struct([["x", 1]])))]), false],
+            ["a __proto__ key", Buffer.from(confEntry("__proto__", config(1, struct([])))), false],
+            ["an entry value before its key", Buffer.from(ld(1, [...ld(2, config(1)), ...ld(1, utf8("k"))])), false],
+            ["an entry without value", Buffer.from(ld(1, ld(1, utf8("k")))), false],
+            ["properties twice", Buffer.from(confEntry("a", [...config(1, struct([["x", 1]])), ...ld(2, struct([["y", 2]]))])), false],
+            ["an unknown field in a PolicyConfig", Buffer.from(confEntry("a", [...config(1, struct([["x", 1]])), 0x18, 0x07])), true],
+            ["an unknown top-level field", Buffer.from([...confEntry("a", config(1, struct([["x", 1]]))), 0x10, 0x01]), true],
+            ["a level as a long varint", Buffer.from(confEntry("a", [0x08, 0x81, 0x00, ...ld(2, struct([["x", 1]]))])), true],
+            ["a level of the wrong wire type", Buffer.from(confEntry("a", [0x0a, 0x00, ...ld(2, struct([["x", 1]]))])), false],
+            ["a Value with two kinds", Buffer.from(confEntry("a", config(1, struct([["x", { raw: [0x20, 1, ...ld(3, utf8("s"))] }]])))), false],
+            ["truncated", Buffer.from(confEntry("a", config(1, struct([["x", "long enough"]])))).subarray(0, 12), false],
+        ];
+        for (const [label, bytes, kept] of cases) assert.equal(compareConf(bytes), kept, label);
+    });
+
+    it("decodes like the generated codec for seeded random requests", () => {
+        const key = fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom("all", "__proto__", "constructor", "é"));
+        const leaf: fc.Arbitrary<Wire> = fc.oneof(fc.constant(null), fc.double(), fc.string({ maxLength: 6 }), fc.boolean(), fc.uint8Array({ maxLength: 4 }).map(a => ({ raw: [...a] })));
+        const props = fc.array(fc.tuple(key, fc.oneof(leaf, fc.array(leaf, { maxLength: 3 }))), { maxLength: 4 }).map(struct);
+        const entry = fc.tuple(key, fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), fc.option(props, { nil: undefined })).map(([k, l, p]) => confEntry(k, config(l, p)));
+        let kept = 0;
+        let runs = 0;
+        fc.assert(
+            fc.property(fc.array(entry, { maxLength: 5 }), entries => {
+                runs++;
+                if (compareConf(Buffer.from(entries.flat()))) kept++;
+            }),
+            { seed: 20261203, numRuns: 1500 },
+        );
+        assert.ok(kept > runs / 5 && kept < runs, `${kept} of ${runs} kept`);
     });
 });

@@ -20,7 +20,8 @@
 // SDK first would, and fails with the same error for the same policy.
 //
 // Installed from lib/sdk.ts when the pack loads; only for the @pulumi/policy version this was
-// proven against (tests/differential), else the SDK's own path with one note on stderr.
+// proven against (tests/differential), else the SDK's own path with one note on stderr. With it,
+// once its self-check at start passes, the pack's codec (lib/wire.ts, lib/wire-info.ts).
 // AKS_SECURITY_BASELINE_FAST_PATH=0 turns it off.
 
 import * as path from "path";

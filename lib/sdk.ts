@@ -14,7 +14,10 @@
 //
 // 4. One pass per resource (lib/fast-path.ts): Analyze, Remediate and AnalyzeStack are served by
 //    the SDK's own loop, except that a policy whose wiring declared its answer for a type token
-//    is answered without being called, and AnalyzeStack builds its resource list once.
+//    is answered without being called, and AnalyzeStack builds its resource list once; with it
+//    the pack's own protobuf codec (lib/wire.ts: Analyze, Remediate and Configure requests read
+//    straight to plain values, not-applicable entries' bytes kept; lib/wire-info.ts: the
+//    GetAnalyzerInfo answer's bytes), the generated code's bytes exactly.
 //
 // Remediation (proxySecrets = true) is left as the SDK does it, except for secrets that
 // `pulumi policy analyze` could not decrypt (lib/secrets.ts).

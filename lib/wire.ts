@@ -436,6 +436,7 @@ export interface CheckSdk extends InfoSdk {
 export function agrees(pb: Any, structPb: Any, sdk: CheckSdk): boolean {
     try {
         // GetAnalyzerInfo: a sample pack with every field makeAnalyzerInfo writes.
+        const noop = () => undefined;
         const args = {
             displayName: "Pack",
             description: "d",
@@ -446,14 +447,14 @@ export function agrees(pb: Any, structPb: Any, sdk: CheckSdk): boolean {
                     description: "é",
                     enforcementLevel: "mandatory",
                     severity: "high",
-                    validateResource: () => undefined,
+                    validateResource: noop,
                     configSchema: { properties: { b: { type: "number", default: -0.5 }, a: { enum: ["x", null, true, false] } }, required: ["a"] },
                     framework: { name: "f", version: "1", reference: "", specification: "s" },
                     tags: ["x"],
                     remediationSteps: "do",
                     url: "u",
                 },
-                { name: "s", description: "", validateStack: () => undefined, displayName: "S", configSchema: {} },
+                { name: "s", description: "", validateStack: noop, displayName: "S", configSchema: {} },
             ],
         };
         const initial = { s: "disabled", r: { enforcementLevel: "advisory", n: [1, { m: "\u{1F600}" }] }, q: { z: 1 } };

@@ -2,7 +2,7 @@
 // form); a pool policy sees every node pool, inline in a cluster or declared on its own.
 
 import { aksCluster, aksNodePool, anyOf } from "./kinds";
-import { CheckContext, PackPolicy, Remediate, resourcePolicy } from "./policy";
+import { CheckContext, PackPolicy, PolicyOptions, resourcePolicy } from "./policy";
 import type { PolicyMeta } from "./meta";
 import { ClusterView } from "./views/cluster";
 import { PoolView } from "./views/nodepool";
@@ -10,9 +10,9 @@ import { PoolView } from "./views/nodepool";
 export function clusterPolicy<C = Record<string, never>>(
     meta: PolicyMeta,
     check: (cluster: ClusterView, ctx: CheckContext<C>) => Iterable<string>,
-    remediate?: Remediate<C>,
+    options: PolicyOptions<C> = {},
 ): PackPolicy {
-    return resourcePolicy(meta, aksCluster, ClusterView.read, check, remediate);
+    return resourcePolicy(meta, aksCluster, ClusterView.read, check, options);
 }
 
 const clusterOrPool = anyOf("AKS cluster and node pool", aksCluster, aksNodePool);
@@ -25,7 +25,7 @@ function readPools(type: string, props: unknown): PoolView[] {
 export function poolPolicy<C = Record<string, never>>(
     meta: PolicyMeta,
     check: (pool: PoolView, ctx: CheckContext<C>) => Iterable<string>,
-    remediate?: Remediate<C>,
+    options: PolicyOptions<C> = {},
 ): PackPolicy {
-    return resourcePolicy(meta, clusterOrPool, readPools, check, remediate);
+    return resourcePolicy(meta, clusterOrPool, readPools, check, options);
 }

@@ -3,12 +3,10 @@
 // the stack. One config property (`excludedNamespaces`) per policy, so an admin can tune each;
 // a resource whose `metadata.namespace` matches is reported not applicable, with the reason.
 
-import type { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { Kind } from "./kinds";
-import { answerByType, CheckContext, configOf, declareAnswerByType, notApplicable, PackPolicy, Remediate, reportConfiguration } from "./policy";
+import type { CheckContext, PackPolicy, PolicyOptions, Skip } from "./policy";
 import type { ConfigProperty, PolicyMeta } from "./meta";
 import { Node } from "./views/node";
-import { PodSpecView, workload } from "./views/podspec";
+import { PodSpecView } from "./views/podspec";
 import { workloadPolicy } from "./workloads";
 
 /** System namespaces of AKS and its usual add-ons (Azure Policy's Gatekeeper exclusions and more). */
@@ -77,63 +75,23 @@ export function exclusionReason(props: unknown, patterns: unknown, root: Node = 
     return ns.secret ? "its namespace is excluded by excludedNamespaces" : `namespace ${JSON.stringify(name)} is excluded by excludedNamespaces (${JSON.stringify(by)})`;
 }
 
-/**
- * A Kubernetes resource policy that reports resources of `kind` (default: the policy's own kind)
- * in excluded namespaces as not applicable; other types get the policy's own answer ("applies
- * to ... only"), so a policy about Ingresses never talks about a Deployment's namespace.
- */
-export function excludingNamespaces(policy: PackPolicy, kind?: Kind): PackPolicy {
-    const p = policy as ResourceValidationPolicy & { meta: PolicyMeta; kind?: Kind };
-    kind ??= p.kind;
-    const inner = p.validateResource as ResourceValidation;
-    // Validation reads the namespace from the root its policies share (Node.shared); remediation from its own.
-    const excluded = (args: ResourceValidationArgs, validation: boolean): string | undefined => {
-        if (typeof args.type === "string" && (kind ? kind.matches(args.type) : args.type.startsWith("kubernetes:"))) {
-            const config = configOf<Partial<NamespaceConfig>>(p.meta, args.getConfig<Record<string, unknown>>());
-            return exclusionReason(args.props, config.excludedNamespaces, validation ? Node.shared(args.props) : undefined);
-        }
-        return undefined;
-    };
-    const validateResource: ResourceValidation = (args, report) => {
-        const reason = excluded(args, true);
-        if (reason !== undefined) {
-            reportConfiguration(p.meta, args, report);
-            notApplicable(args, reason);
-            return;
-        }
-        return inner(args, report);
-    };
-    // Types this wrapper does not look at get the inner policy's answer (lib/fast-path.ts).
-    const touches = (type: string) => (kind ? kind.matches(type) : type.startsWith("kubernetes:"));
-    const passOn = (fn: unknown) => {
-        const answer = answerByType(fn);
-        return answer && ((type: string) => (touches(type) ? undefined : answer(type)));
-    };
-    const validateAnswer = passOn(inner);
-    if (validateAnswer) declareAnswerByType(validateResource, validateAnswer);
-    const remediate = p.remediateResource;
-    if (!remediate) {
-        return { ...p, validateResource };
-    }
-    // Remediation leaves excluded namespaces alone too.
-    const remediateResource = (args: ResourceValidationArgs) => {
-        const reason = excluded(args, false);
-        if (reason !== undefined) {
-            notApplicable(args, reason);
-            return undefined;
-        }
-        return remediate(args);
-    };
-    const remediateAnswer = passOn(remediate);
-    if (remediateAnswer) declareAnswerByType(remediateResource, remediateAnswer);
-    return { ...p, validateResource, remediateResource };
-}
+/** Skip (lib/policy.ts): a resource in a namespace excluded by the policy's `excludedNamespaces`. */
+export const inExcludedNamespace: Skip = (props, config, validation) =>
+    exclusionReason(props, (config as Partial<NamespaceConfig>).excludedNamespaces, validation ? Node.shared(props) : undefined);
+
+/** Skip: a Namespace whose own name is excluded by `excludedNamespaces` (the exclusion its workloads get). */
+export const excludedNamespaceObject: Skip = (props, config) => {
+    const n = Node.root(props).get("metadata.name");
+    const name = n.pending ? undefined : n.str();
+    const by = name === undefined ? undefined : excludedBy(name, (config as Partial<NamespaceConfig>).excludedNamespaces);
+    return by === undefined ? undefined : `${n.secret ? "the namespace" : `namespace ${JSON.stringify(name)}`} is excluded by excludedNamespaces (${JSON.stringify(by)})`;
+};
 
 /** A workload policy (lib/workloads.ts) that skips excluded namespaces. */
 export function namespacedWorkloadPolicy<C extends NamespaceConfig = NamespaceConfig>(
     meta: PolicyMeta,
     check: (pod: PodSpecView, ctx: CheckContext<C>) => Iterable<string>,
-    remediate?: Remediate<C>,
+    options: PolicyOptions<C> = {},
 ): PackPolicy {
-    return excludingNamespaces(workloadPolicy<C>(meta, check, remediate), workload);
+    return workloadPolicy<C>(meta, check, { ...options, skip: inExcludedNamespace });
 }

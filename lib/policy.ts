@@ -222,16 +222,20 @@ export function resourcePolicy<V, C = Record<string, never>>(
     kind: Kind,
     read: (type: string, props: Record<string, unknown>) => Iterable<V>,
     check: (view: V, ctx: CheckContext<C>) => Iterable<string>,
-    remediate?: Remediate<C>,
+    options: PolicyOptions<C> = {},
 ): PackPolicy {
+    const { remediate, skip, otherwise } = options;
     const notFor = `applies to ${kind.label} resources only`;
+    // What the policy answers by type token alone: `otherwise`'s reason, or `notFor` outside its kind.
+    const byType: AnswerByType = type => (otherwise?.kind.matches(type) ? otherwise.reason : kind.matches(type) ? undefined : notFor);
     /**
      * The shared first steps of validation and remediation: answer "not applicable" (which
      * throws through the SDK) for other types and for exempted resources; else the check context.
      */
     const applicable = (args: ResourceValidationArgs, report?: ReportViolation): { ctx: CheckContext<C>; ex: ExemptionDecision; level: EnforcementLevel | undefined; notice?: string } => {
-        if (!kind.matches(args.type)) {
-            notApplicable(args, notFor);
+        const other = byType(args.type);
+        if (other !== undefined) {
+            notApplicable(args, other);
         }
         const configured = args.getConfig<Record<string, unknown>>();
         const ctx: CheckContext<C> = {
@@ -245,6 +249,10 @@ export function resourcePolicy<V, C = Record<string, never>>(
         // exempted or not (a dropped exemption is exactly what the user needs to hear about).
         if (report) {
             reportConfiguration(meta, args, report);
+        }
+        const skipped = skip?.(args.props, ctx.config, report !== undefined);
+        if (skipped !== undefined) {
+            notApplicable(args, skipped);
         }
         const ex = decide(meta.name, ctx.config, { name: args.name, urn: args.urn, type: args.type, props: args.props, shared: report !== undefined });
         if (ex.exempt) {
@@ -280,8 +288,7 @@ export function resourcePolicy<V, C = Record<string, never>>(
             }
         },
     };
-    // For other types both answer only "not applicable" with `notFor` (applicable(), first step).
-    const byType: AnswerByType = type => (kind.matches(type) ? undefined : notFor);
+    // For other types both answer only "not applicable" (applicable(), first step).
     declareAnswerByType(policy.validateResource, byType);
     if (remediate) {
         policy.remediateResource = (args: ResourceValidationArgs) => {
@@ -292,6 +299,24 @@ export function resourcePolicy<V, C = Record<string, never>>(
         declareAnswerByType(policy.remediateResource, byType);
     }
     return policy;
+}
+
+/**
+ * A resource of the policy's kind left alone, with the reason (lib/namespaces.ts: excluded
+ * namespaces), or undefined. Asked after the configuration finding and before exemptions, in
+ * validation and remediation alike; `validation`: it may read the view validations share
+ * (Node.shared), a remediation's props being its own.
+ */
+export type Skip = (props: Record<string, unknown>, config: SharedConfig, validation: boolean) => string | undefined;
+
+/** How a resource policy is wired besides its kind, reader and check. */
+export interface PolicyOptions<C> {
+    /** The fix for the `remediate` level. */
+    remediate?: Remediate<C>;
+    /** Resources of the kind left alone, with the reason. */
+    skip?: Skip;
+    /** Types outside the kind answered with this reason instead of "applies to ... only" (a provider the policy cannot check). */
+    otherwise?: { kind: Kind; reason: string };
 }
 
 /**

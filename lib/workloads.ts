@@ -1,14 +1,14 @@
 // Wiring for Kubernetes workload policies: a workload policy sees the pod spec of every
 // workload kind in every apiVersion (lib/views/podspec.ts).
 
-import { CheckContext, PackPolicy, Remediate, resourcePolicy } from "./policy";
+import { CheckContext, PackPolicy, PolicyOptions, resourcePolicy } from "./policy";
 import type { PolicyMeta } from "./meta";
 import { PodSpecView, workload } from "./views/podspec";
 
 export function workloadPolicy<C = Record<string, never>>(
     meta: PolicyMeta,
     check: (pod: PodSpecView, ctx: CheckContext<C>) => Iterable<string>,
-    remediate?: Remediate<C>,
+    options: PolicyOptions<C> = {},
 ): PackPolicy {
-    return resourcePolicy(meta, workload, PodSpecView.read, check, remediate);
+    return resourcePolicy(meta, workload, PodSpecView.read, check, options);
 }

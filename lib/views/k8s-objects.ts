@@ -8,11 +8,8 @@
 // A Patch changes only the fields it sets, so policies judge what a Patch sets and never what
 // it leaves out (the live object may already be right).
 
-import type { ResourceValidation, ResourceValidationPolicy } from "@pulumi/policy";
 import { Kind, kubernetes } from "../kinds";
 import { found } from "../message";
-import { excludedBy, NamespaceConfig } from "../namespaces";
-import { answerByType, configOf, declareAnswerByType, notApplicable, PackPolicy, PolicyMeta, reportConfiguration } from "../policy";
 import { Resource, root } from "../stack";
 import { Node, printable } from "./node";
 
@@ -356,31 +353,4 @@ export class Deferred {
             void n.raw;
         }
     }
-}
-
-/**
- * A Namespace policy that reports Namespaces excluded by `excludedNamespaces` (lib/namespaces.ts)
- * as not applicable: the same exclusion workloads get, applied to the Namespace's own name.
- */
-export function excludingNamespaceObjects(policy: PackPolicy): PackPolicy {
-    const p = policy as ResourceValidationPolicy & { meta: PolicyMeta };
-    const inner = p.validateResource as ResourceValidation;
-    const validateResource: ResourceValidation = (args, report) => {
-        if (namespace.matches(args.type)) {
-            const config = configOf<Partial<NamespaceConfig>>(p.meta, args.getConfig<Record<string, unknown>>());
-            const n = Node.root(args.props).get("metadata.name");
-            const name = n.pending ? undefined : n.str();
-            const by = name === undefined ? undefined : excludedBy(name, config.excludedNamespaces);
-            if (by !== undefined) {
-                reportConfiguration(p.meta, args, report);
-                notApplicable(args, `${n.secret ? "the namespace" : `namespace ${JSON.stringify(name)}`} is excluded by excludedNamespaces (${JSON.stringify(by)})`);
-                return;
-            }
-        }
-        return inner(args, report);
-    };
-    // Other types get the inner policy's answer (lib/fast-path.ts).
-    const answer = answerByType(inner);
-    if (answer) declareAnswerByType(validateResource, type => (namespace.matches(type) ? undefined : answer(type)));
-    return { ...p, validateResource };
 }

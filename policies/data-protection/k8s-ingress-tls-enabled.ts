@@ -1,5 +1,5 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, excludingNamespaces } from "../../lib/namespaces";
+import { excludedNamespacesConfig, inExcludedNamespace } from "../../lib/namespaces";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ingress, listValues, ObjectView, sayWhich } from "../../lib/views/k8s-objects";
 
@@ -67,4 +67,4 @@ export function* check(ing: ObjectView): Iterable<string> {
     }
 }
 
-export const policy = excludingNamespaces(resourcePolicy(meta, ingress, ObjectView.reader(ingress), check));
+export const policy = resourcePolicy(meta, ingress, ObjectView.reader(ingress), check, { skip: inExcludedNamespace });

@@ -1,5 +1,5 @@
 import { anyOf } from "../../lib/kinds";
-import { excludedNamespacesConfig, excludingNamespaces, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import {
     configMap, CREDENTIAL_NAME, looksLikeCredentialValue, NOT_CREDENTIAL_NAME, ObjectView, onlyReferences, pattern, quoted,
@@ -107,4 +107,4 @@ function read(type: string, props: unknown): (PodSpecView | ObjectView)[] {
     return pods.length > 0 ? pods : readConfigMap(type, props);
 }
 
-export const policy = excludingNamespaces(resourcePolicy(meta, kind, read, check));
+export const policy = resourcePolicy(meta, kind, read, check, { skip: inExcludedNamespace });

@@ -44,4 +44,4 @@ export function remediate(props: Record<string, unknown>, ctx: CheckContext<Reco
     return changed;
 }
 
-export const policy = clusterPolicy(meta, check, remediate);
+export const policy = clusterPolicy(meta, check, { remediate });

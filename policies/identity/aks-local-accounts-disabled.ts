@@ -37,4 +37,4 @@ export function remediate(props: Record<string, unknown>, ctx: CheckContext<Reco
     return entra && setPath(props, [c.spell({ native: "disableLocalAccounts", classic: "localAccountDisabled" })], true);
 }
 
-export const policy = clusterPolicy(meta, check, remediate);
+export const policy = clusterPolicy(meta, check, { remediate });

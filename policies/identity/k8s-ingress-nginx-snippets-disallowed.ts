@@ -1,4 +1,4 @@
-import { excludedNamespacesConfig, excludingNamespaces } from "../../lib/namespaces";
+import { excludedNamespacesConfig, inExcludedNamespace } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ingress, ObjectView } from "../../lib/views/k8s-objects";
 
@@ -56,4 +56,4 @@ export function* check(ing: ObjectView, ctx: CheckContext<Config>): Iterable<str
     }
 }
 
-export const policy = excludingNamespaces(resourcePolicy(meta, ingress, ObjectView.reader(ingress), check));
+export const policy = resourcePolicy(meta, ingress, ObjectView.reader(ingress), check, { skip: inExcludedNamespace });

@@ -1,5 +1,5 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, excludingNamespaces, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { configList, ObjectView, rbacBinding, sayWhich } from "../../lib/views/k8s-objects";
 
@@ -76,4 +76,4 @@ export function* check(b: ObjectView, ctx: CheckContext<Config>): Iterable<strin
     }
 }
 
-export const policy = excludingNamespaces(resourcePolicy(meta, rbacBinding, ObjectView.reader(rbacBinding), check));
+export const policy = resourcePolicy(meta, rbacBinding, ObjectView.reader(rbacBinding), check, { skip: inExcludedNamespace });

@@ -1,4 +1,4 @@
-import { excludedNamespacesConfig, excludingNamespaces, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { allowKeys, configList, coversResource, ObjectView, rbacRole, ruleStrings } from "../../lib/views/k8s-objects";
 
@@ -85,4 +85,4 @@ export function* check(role: ObjectView, ctx: CheckContext<Config>): Iterable<st
     }
 }
 
-export const policy = excludingNamespaces(resourcePolicy(meta, rbacRole, ObjectView.reader(rbacRole), check));
+export const policy = resourcePolicy(meta, rbacRole, ObjectView.reader(rbacRole), check, { skip: inExcludedNamespace });

@@ -1,5 +1,5 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, excludingNamespaces, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { allowKeys, configList, listValues, ObjectView, rbacRole } from "../../lib/views/k8s-objects";
 
@@ -56,4 +56,4 @@ export function* check(role: ObjectView, ctx: CheckContext<Config>): Iterable<st
     }
 }
 
-export const policy = excludingNamespaces(resourcePolicy(meta, rbacRole, ObjectView.reader(rbacRole), check));
+export const policy = resourcePolicy(meta, rbacRole, ObjectView.reader(rbacRole), check, { skip: inExcludedNamespace });

@@ -1,6 +1,6 @@
 import { say } from "../../lib/message";
 import { anyOf } from "../../lib/kinds";
-import { excludedNamespacesConfig, excludingNamespaces, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { allowKeys, configList, ObjectView, serviceAccount } from "../../lib/views/k8s-objects";
 import { printable } from "../../lib/views/node";
@@ -81,4 +81,4 @@ function read(type: string, props: unknown): (PodSpecView | ObjectView)[] {
     return pods.length > 0 ? pods : readSa(type, props);
 }
 
-export const policy = excludingNamespaces(resourcePolicy(meta, kind, read, check));
+export const policy = resourcePolicy(meta, kind, read, check, { skip: inExcludedNamespace });

@@ -1,6 +1,6 @@
 import { anyOf } from "../../lib/kinds";
 import { say } from "../../lib/message";
-import { excludedBy, excludedNamespacesConfig, excludingNamespaces, NamespaceConfig } from "../../lib/namespaces";
+import { excludedBy, excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ObjectView, rbacBinding, sayWhich } from "../../lib/views/k8s-objects";
 import { PodSpecView, workload } from "../../lib/views/podspec";
@@ -71,4 +71,4 @@ function read(type: string, props: unknown): (PodSpecView | ObjectView)[] {
     return pods.length > 0 ? pods : readBinding(type, props);
 }
 
-export const policy = excludingNamespaces(resourcePolicy(meta, kind, read, check));
+export const policy = resourcePolicy(meta, kind, read, check, { skip: inExcludedNamespace });

@@ -33,4 +33,4 @@ export function remediate(props: Record<string, unknown>): boolean {
     return props.anonymousPullEnabled !== undefined && props.anonymousPullEnabled !== false && setIfParent(props, ["anonymousPullEnabled"], false);
 }
 
-export const policy = resourcePolicy(meta, registry, RegistryView.read, check, remediate);
+export const policy = resourcePolicy(meta, registry, RegistryView.read, check, { remediate });

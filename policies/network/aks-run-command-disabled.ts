@@ -34,4 +34,4 @@ export function remediate(props: Record<string, unknown>, ctx: CheckContext<Reco
         : setPath(props, ["apiServerAccessProfile", "disableRunCommand"], true);
 }
 
-export const policy = clusterPolicy(meta, check, remediate);
+export const policy = clusterPolicy(meta, check, { remediate });

@@ -1,5 +1,5 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, excludingNamespaces, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { allowKeys, configList, ObjectView, service } from "../../lib/views/k8s-objects";
 
@@ -52,4 +52,4 @@ export function* check(svc: ObjectView, ctx: CheckContext<Config>): Iterable<str
     }
 }
 
-export const policy = excludingNamespaces(resourcePolicy(meta, service, ObjectView.reader(service), check));
+export const policy = resourcePolicy(meta, service, ObjectView.reader(service), check, { skip: inExcludedNamespace });

@@ -1,7 +1,6 @@
-import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { agentPool, anyOf, classicCluster, classicNodePool, managedCluster } from "../../lib/kinds";
 import { say } from "../../lib/message";
-import { notApplicable, PackPolicy, PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
 import { PoolView } from "../../lib/views/nodepool";
 
@@ -36,12 +35,6 @@ export function* check(pool: PoolView): Iterable<string> {
     }
 }
 
-/** `p`, answering classic resources with why it cannot check them. */
-function classicNotApplicable(p: PackPolicy): PackPolicy {
-    const inner = (p as ResourceValidationPolicy).validateResource as (args: ResourceValidationArgs, report: ReportViolation) => void;
-    const validateResource = (args: ResourceValidationArgs, report: ReportViolation) =>
-        classicKinds.matches(args.type) ? notApplicable(args, CLASSIC_REASON) : inner(args, report);
-    return { ...p, validateResource } as PackPolicy;
-}
-
-export const policy = classicNotApplicable(resourcePolicy(meta, anyOf("azure-native AKS cluster and AgentPool", managedCluster, agentPool), read, check));
+export const policy = resourcePolicy(meta, anyOf("azure-native AKS cluster and AgentPool", managedCluster, agentPool), read, check, {
+    otherwise: { kind: classicKinds, reason: CLASSIC_REASON },
+});

@@ -1,7 +1,7 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespaceObject, excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { configList, excludingNamespaceObjects, namespace, ObjectView } from "../../lib/views/k8s-objects";
+import { configList, namespace, ObjectView } from "../../lib/views/k8s-objects";
 
 export interface Config extends NamespaceConfig {
     allowedLevels: string[];
@@ -47,4 +47,4 @@ export function* check(ns: ObjectView, ctx: CheckContext<Config>): Iterable<stri
     yield say({ element: ns.label(), node: n, absent: "Pod Security Admission admits privileged pods", fix });
 }
 
-export const policy = excludingNamespaceObjects(resourcePolicy(meta, namespace, ObjectView.reader(namespace), check));
+export const policy = resourcePolicy(meta, namespace, ObjectView.reader(namespace), check, { skip: excludedNamespaceObject });

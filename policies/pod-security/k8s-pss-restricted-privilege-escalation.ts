@@ -65,4 +65,4 @@ export function remediate(props: Record<string, unknown>, ctx: CheckContext<unkn
     return changed;
 }
 
-export const policy = namespacedWorkloadPolicy(meta, check, remediate);
+export const policy = namespacedWorkloadPolicy(meta, check, { remediate });

@@ -164,3 +164,26 @@ export const subnetRouteTableAssociation = classic("azure:network/subnetRouteTab
 export const monitorWorkspace = anyOf("Azure Monitor workspace",
     azureNative("monitor", "AzureMonitorWorkspace"),
     classic("azure:monitoring/workspace:Workspace"));
+
+// ---- Kubernetes objects (every apiVersion the SDK ships, with the `…Patch` twin unless noted) ----
+
+export const serviceAccount = kubernetes(["core"], ["ServiceAccount"]);
+export const configMap = kubernetes(["core"], ["ConfigMap"]);
+export const namespace = kubernetes(["core"], ["Namespace"]);
+/** A Namespace declared by the stack (not a NamespacePatch of an existing one). */
+export const namespaceDeclared = kubernetes(["core"], ["Namespace"], { patch: false });
+/** A NetworkPolicy declared by the stack (a `…Patch` changes an existing one and is not counted). */
+export const networkPolicyDeclared = kubernetes(["networking.k8s.io", "extensions"], ["NetworkPolicy"], { patch: false });
+export const rbacRole = kubernetes(["rbac.authorization.k8s.io"], ["Role", "ClusterRole"]);
+export const rbacBinding = kubernetes(["rbac.authorization.k8s.io"], ["RoleBinding", "ClusterRoleBinding"]);
+export const ingress = kubernetes(["networking.k8s.io", "extensions"], ["Ingress"]);
+export const service = kubernetes(["core"], ["Service"]);
+export const helmRelease = kubernetes(["helm.sh"], ["Release"], { patch: false });
+/** Every workload kind that carries a pod spec, in every apiVersion, with `…Patch` twins. */
+export const workload = kubernetes(
+    ["core", "apps", "extensions", "batch"],
+    ["Pod", "PodTemplate", "ReplicationController", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob"],
+);
+export const veleroSchedule = kubernetes(["velero.io"], ["Schedule"]);
+/** Helm v3 Release, SDK v3 Chart component, v4 Chart. */
+export const helmChart = kubernetes(["helm.sh"], ["Release", "Chart"], { patch: false });

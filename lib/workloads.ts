@@ -3,7 +3,8 @@
 
 import { CheckContext, PackPolicy, PolicyOptions, resourcePolicy } from "./policy";
 import type { PolicyMeta } from "./meta";
-import { PodSpecView, workload } from "./views/podspec";
+import { PodSpecView } from "./views/podspec";
+import { workload } from "./kinds";
 
 export function workloadPolicy<C = Record<string, never>>(
     meta: PolicyMeta,

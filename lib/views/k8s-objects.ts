@@ -4,29 +4,15 @@
 // matching, and the namespace a resource lands in. Workload pod specs are read by
 // lib/views/podspec.ts only.
 //
-// Every kind matches each apiVersion the SDK ships and the `…Patch` twin (server-side apply).
+// Their kinds (lib/kinds.ts) match each apiVersion the SDK ships and the `…Patch` twin (server-side apply).
 // A Patch changes only the fields it sets, so policies judge what a Patch sets and never what
 // it leaves out (the live object may already be right).
 
-import { Kind, kubernetes } from "../kinds";
+import { Kind } from "../kinds";
 import { found } from "../message";
 import { Resource, root } from "../stack";
 import { Node, printable } from "./node";
 
-// ---- kinds -------------------------------------------------------------------
-
-export const serviceAccount = kubernetes(["core"], ["ServiceAccount"]);
-export const configMap = kubernetes(["core"], ["ConfigMap"]);
-export const namespace = kubernetes(["core"], ["Namespace"]);
-/** A Namespace declared by the stack (not a NamespacePatch of an existing one). */
-export const namespaceDeclared = kubernetes(["core"], ["Namespace"], { patch: false });
-/** A NetworkPolicy declared by the stack (a `…Patch` changes an existing one and is not counted). */
-export const networkPolicyDeclared = kubernetes(["networking.k8s.io", "extensions"], ["NetworkPolicy"], { patch: false });
-export const rbacRole = kubernetes(["rbac.authorization.k8s.io"], ["Role", "ClusterRole"]);
-export const rbacBinding = kubernetes(["rbac.authorization.k8s.io"], ["RoleBinding", "ClusterRoleBinding"]);
-export const ingress = kubernetes(["networking.k8s.io", "extensions"], ["Ingress"]);
-export const service = kubernetes(["core"], ["Service"]);
-export const helmRelease = kubernetes(["helm.sh"], ["Release"], { patch: false });
 
 /**
  * Component tokens: helm Chart/Release, yaml ConfigFile/ConfigGroup, kustomize Directory. They

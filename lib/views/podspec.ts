@@ -5,14 +5,9 @@
 // and every container, init container and ephemeral container with its own path, so a message
 // says exactly which container of which template.
 
-import { kubernetes } from "../kinds";
+import { workload } from "../kinds";
 import { Node, printable } from "./node";
 
-/** Every workload kind that carries a pod spec, in every apiVersion, with `…Patch` twins. */
-export const workload = kubernetes(
-    ["core", "apps", "extensions", "batch"],
-    ["Pod", "PodTemplate", "ReplicationController", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob"],
-);
 
 /** Where the pod template sits in each kind. */
 const TEMPLATE: Record<string, string> = {

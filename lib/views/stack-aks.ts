@@ -1,22 +1,14 @@
 // What stack policies read around AKS clusters, from either provider, without ever reading a
 // value that is unknown during preview (see stack-links.ts): the clusters themselves (names,
-// kubelet identity, node subnets, workspaces), role assignments, and the few kinds that
-// lib/kinds.ts does not list (Velero, Helm, user-assigned identities).
+// kubelet identity, node subnets, workspaces) and role assignments.
 
-import { aksCluster, agentPool, azureNative, classic, classicNodePool, kubernetes, managedCluster, roleAssignment } from "../kinds";
+import { aksCluster, agentPool, classicNodePool, managedCluster, roleAssignment } from "../kinds";
 import { label, Resource, root, StackIndex } from "../stack";
 import { Node } from "./node";
 import { known, knownCI, knownItems, lastSegment, Text, text, textAt, UNKNOWN } from "./stack-links";
 import { ByProvider } from "./setting";
 
 export const nativeRoleAssignment = roleAssignment.kinds[0];
-export const veleroSchedule = kubernetes(["velero.io"], ["Schedule"]);
-/** Helm v3 Release, SDK v3 Chart component, v4 Chart. */
-export const helmChart = kubernetes(["helm.sh"], ["Release", "Chart"], { patch: false });
-export const userAssignedIdentity = {
-    native: azureNative("managedidentity", "UserAssignedIdentity"),
-    classic: classic("azure:authorization/userAssignedIdentity:UserAssignedIdentity"),
-};
 
 /** An AKS cluster of the stack, either provider. */
 export class StackCluster {

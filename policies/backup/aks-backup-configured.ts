@@ -1,7 +1,7 @@
-import { backupInstance } from "../../lib/kinds";
+import { backupInstance, helmChart, veleroSchedule } from "../../lib/kinds";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { Resource, root } from "../../lib/stack";
-import { helmChart, StackCluster, veleroSchedule } from "../../lib/views/stack-aks";
+import { StackCluster } from "../../lib/views/stack-aks";
 import { isOneOf, known, Targets, textAt, UNKNOWN } from "../../lib/views/stack-links";
 
 export interface Config {

@@ -1,7 +1,8 @@
 import { say } from "../../lib/message";
 import { excludedNamespacesConfig, inExcludedNamespace } from "../../lib/namespaces";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { ingress, listValues, ObjectView, sayWhich } from "../../lib/views/k8s-objects";
+import { listValues, ObjectView, sayWhich } from "../../lib/views/k8s-objects";
+import { ingress } from "../../lib/kinds";
 
 export const meta: PolicyMeta = {
     name: "k8s-ingress-tls-enabled",

@@ -1,11 +1,9 @@
-import { anyOf } from "../../lib/kinds";
+import { anyOf, configMap, workload } from "../../lib/kinds";
 import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import {
-    configMap, CREDENTIAL_NAME, looksLikeCredentialValue, NOT_CREDENTIAL_NAME, ObjectView, onlyReferences, pattern, quoted,
-} from "../../lib/views/k8s-objects";
+import { CREDENTIAL_NAME, looksLikeCredentialValue, NOT_CREDENTIAL_NAME, ObjectView, onlyReferences, pattern, quoted } from "../../lib/views/k8s-objects";
 import { Node } from "../../lib/views/node";
-import { PodSpecView, workload } from "../../lib/views/podspec";
+import { PodSpecView } from "../../lib/views/podspec";
 
 export interface Config extends NamespaceConfig {
     credentialNamePattern: string;

@@ -1,6 +1,7 @@
 import { excludedNamespacesConfig, inExcludedNamespace } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { ingress, ObjectView } from "../../lib/views/k8s-objects";
+import { ObjectView } from "../../lib/views/k8s-objects";
+import { ingress } from "../../lib/kinds";
 
 export interface Config {
     disallowedAnnotations: string[];

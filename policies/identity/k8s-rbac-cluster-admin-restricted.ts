@@ -1,7 +1,8 @@
 import { say } from "../../lib/message";
 import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { configList, ObjectView, rbacBinding, sayWhich } from "../../lib/views/k8s-objects";
+import { configList, ObjectView, sayWhich } from "../../lib/views/k8s-objects";
+import { rbacBinding } from "../../lib/kinds";
 
 export interface Config extends NamespaceConfig {
     allowedGroups: string[];

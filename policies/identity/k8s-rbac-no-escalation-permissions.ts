@@ -1,6 +1,7 @@
 import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { allowKeys, configList, coversResource, ObjectView, rbacRole, ruleStrings } from "../../lib/views/k8s-objects";
+import { allowKeys, configList, coversResource, ObjectView, ruleStrings } from "../../lib/views/k8s-objects";
+import { rbacRole } from "../../lib/kinds";
 
 export interface Config extends NamespaceConfig {
     allowedRoles: string[];

@@ -1,7 +1,8 @@
 import { say } from "../../lib/message";
 import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { allowKeys, configList, listValues, ObjectView, rbacRole } from "../../lib/views/k8s-objects";
+import { allowKeys, configList, listValues, ObjectView } from "../../lib/views/k8s-objects";
+import { rbacRole } from "../../lib/kinds";
 
 export interface Config extends NamespaceConfig {
     allowedRoles: string[];

@@ -1,10 +1,10 @@
 import { say } from "../../lib/message";
-import { anyOf } from "../../lib/kinds";
+import { anyOf, serviceAccount, workload } from "../../lib/kinds";
 import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { allowKeys, configList, ObjectView, serviceAccount } from "../../lib/views/k8s-objects";
+import { allowKeys, configList, ObjectView } from "../../lib/views/k8s-objects";
 import { printable } from "../../lib/views/node";
-import { PodSpecView, workload } from "../../lib/views/podspec";
+import { PodSpecView } from "../../lib/views/podspec";
 
 export interface Config extends NamespaceConfig {
     allowedServiceAccounts: string[];

@@ -1,9 +1,9 @@
-import { anyOf } from "../../lib/kinds";
+import { anyOf, rbacBinding, workload } from "../../lib/kinds";
 import { say } from "../../lib/message";
 import { excludedBy, excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { ObjectView, rbacBinding, sayWhich } from "../../lib/views/k8s-objects";
-import { PodSpecView, workload } from "../../lib/views/podspec";
+import { ObjectView, sayWhich } from "../../lib/views/k8s-objects";
+import { PodSpecView } from "../../lib/views/podspec";
 
 export const meta: PolicyMeta = {
     name: "k8s-workload-dedicated-service-account",

@@ -1,11 +1,11 @@
-import { registry } from "../../lib/kinds";
+import { registry, workload } from "../../lib/kinds";
 import { showValue } from "../../lib/message";
 import { excludedBy, excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { PolicyMeta, StackCheckContext, stackPolicy } from "../../lib/policy";
 import { label, root } from "../../lib/stack";
 import { configList, Deferred, namespaceOf, parseImage, sayWhich, underPrefix } from "../../lib/views/k8s-objects";
 import { Node } from "../../lib/views/node";
-import { CONTAINER_LISTS, PodSpecView, workload } from "../../lib/views/podspec";
+import { CONTAINER_LISTS, PodSpecView } from "../../lib/views/podspec";
 import { known, Targets, textAt, UNKNOWN } from "../../lib/views/stack-links";
 
 export interface Config extends NamespaceConfig {

@@ -1,9 +1,9 @@
 import { excludedBy, excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { PolicyMeta, StackCheckContext, stackPolicy } from "../../lib/policy";
 import { label, Resource, root } from "../../lib/stack";
-import { Deferred, namespaceDeclared, namespaceOf, networkPolicyDeclared } from "../../lib/views/k8s-objects";
+import { Deferred, namespaceOf } from "../../lib/views/k8s-objects";
+import { namespaceDeclared, networkPolicyDeclared, workload } from "../../lib/kinds";
 import { Node } from "../../lib/views/node";
-import { workload } from "../../lib/views/podspec";
 import { known, Targets } from "../../lib/views/stack-links";
 
 export interface Config extends NamespaceConfig {

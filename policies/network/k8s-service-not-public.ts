@@ -1,7 +1,8 @@
 import { say } from "../../lib/message";
 import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { allowKeys, configList, ObjectView, service } from "../../lib/views/k8s-objects";
+import { allowKeys, configList, ObjectView } from "../../lib/views/k8s-objects";
+import { service } from "../../lib/kinds";
 
 export interface Config extends NamespaceConfig {
     allowPublicServices: string[];

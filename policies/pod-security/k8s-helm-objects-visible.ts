@@ -1,5 +1,6 @@
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { helmRelease, ObjectView, quoted } from "../../lib/views/k8s-objects";
+import { ObjectView, quoted } from "../../lib/views/k8s-objects";
+import { helmRelease } from "../../lib/kinds";
 
 export const meta: PolicyMeta = {
     name: "k8s-helm-objects-visible",

@@ -1,7 +1,8 @@
 import { say } from "../../lib/message";
 import { excludedNamespaceObject, excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { configList, namespace, ObjectView } from "../../lib/views/k8s-objects";
+import { configList, ObjectView } from "../../lib/views/k8s-objects";
+import { namespace } from "../../lib/kinds";
 
 export interface Config extends NamespaceConfig {
     allowedLevels: string[];

@@ -62,6 +62,14 @@ describe("layering", () => {
         assert.deepEqual(bad, []);
     });
 
+    it("every type token is declared in lib/kinds.ts (elsewhere kinds are only combined with anyOf)", () => {
+        const declaring = [...sources("lib"), ...sources("policies")]
+            .filter(f => rel(f) !== path.join("lib", "kinds.ts"))
+            .filter(f => /\b(?:kubernetes|azureNative|classic)\(/.test(fs.readFileSync(f, "utf8")))
+            .map(f => rel(f).split(path.sep).join("/"));
+        assert.deepEqual(declaring, []);
+    });
+
     it("only the wiring defines validateResource and remediateResource: no decorator re-wraps them", () => {
         // Excluded namespaces and types answered with a reason of their own are options of
         // resourcePolicy (`skip`, `otherwise`), inside its one applicability step.

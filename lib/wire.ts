@@ -271,19 +271,25 @@ function attach(m: Any, js: Record<string, unknown> | undefined): void {
  * the Structs already plain; `original` itself decodes what this reader leaves to it.
  */
 export function requestDecoder(AnalyzeRequest: Any, original: (b: Buffer) => unknown): (b: Buffer) => unknown {
-    return (bytes: Buffer) => {
-        const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
-        let c: Cut;
-        try {
-            c = cut(b);
-        } catch (e) {
-            if (e !== fallback) throw e;
-            return original(bytes);
-        }
+    return decoderOf(cut, original, c => {
         const req = AnalyzeRequest.deserializeBinary(c.rest);
         attach(req, c.properties);
         if (c.providerProperties) attach(req.getProvider(), c.providerProperties);
         return req;
+    });
+}
+
+/** Cut the Structs out with `cutOut`, then `finish` from what is left; `original` when the cut gives up. */
+function decoderOf<C>(cutOut: (b: Buffer) => C, original: (b: Buffer) => unknown, finish: (c: C) => unknown): (b: Buffer) => unknown {
+    return (bytes: Buffer) => {
+        let c: C;
+        try {
+            c = cutOut(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
+        } catch (e) {
+            if (e !== fallback) throw e;
+            return original(bytes);
+        }
+        return finish(c);
     };
 }
 
@@ -334,20 +340,12 @@ function cutConfigure(b: Buffer): { rest: Buffer; props: Map<string, Record<stri
 
 /** A Configure request deserializer giving what `original` gives, the policies' properties already plain. */
 export function configureDecoder(ConfigureAnalyzerRequest: Any, original: (b: Buffer) => unknown): (b: Buffer) => unknown {
-    return (bytes: Buffer) => {
-        const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
-        let c: ReturnType<typeof cutConfigure>;
-        try {
-            c = cutConfigure(b);
-        } catch (e) {
-            if (e !== fallback) throw e;
-            return original(bytes);
-        }
+    return decoderOf(cutConfigure, original, c => {
         const req = ConfigureAnalyzerRequest.deserializeBinary(c.rest);
         const map = req.getPolicyconfigMap();
         for (const [key, js] of c.props) attach(map.get(key), js);
         return req;
-    };
+    });
 }
 
 /**

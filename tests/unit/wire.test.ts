@@ -88,25 +88,36 @@ function sameOutcome(a: Outcome, b: Outcome): boolean {
     return sameValue(a.js, b.js);
 }
 
-/** Both decoders on `bytes`: the same fields, the same properties (or the same failure). Returns whether the pack's reader kept it. */
-function compare(bytes: Buffer): boolean {
-    let theirs: apb.AnalyzeRequest | undefined;
+/**
+ * The generated decoder's result and the pack's, or undefined when both failed with the same
+ * error; a failure of only one of them fails the test.
+ */
+function both<T>(theirsOf: () => T, mineOf: () => T): { theirs: T; mine: T } | undefined {
+    let theirs: T | undefined;
     let theirError: string | undefined;
     try {
-        theirs = generated(bytes);
+        theirs = theirsOf();
     } catch (e) {
         theirError = String(e);
     }
-    let mine: apb.AnalyzeRequest | undefined;
+    let mine: T;
     try {
-        mine = decode(bytes) as apb.AnalyzeRequest;
+        mine = mineOf();
     } catch (e) {
         assert.equal(String(e), theirError, "a decoding failure of the pack's reader");
-        return false;
+        return undefined;
     }
     assert.equal(theirError, undefined, "the pack's reader decoded what the generated one refuses");
-    const t = theirs!;
-    const m = mine!;
+    return { theirs: theirs as T, mine };
+}
+
+/** Both decoders on `bytes`: the same fields, the same properties (or the same failure). Returns whether the pack's reader kept it. */
+function compare(bytes: Buffer): boolean {
+    const got = both(() => generated(bytes), () => decode(bytes) as apb.AnalyzeRequest);
+    if (!got) return false;
+    const { theirs, mine } = got;
+    const t = theirs;
+    const m = mine;
     assert.equal(m.getType(), t.getType());
     assert.equal(m.getUrn(), t.getUrn());
     assert.equal(m.getName(), t.getName());
@@ -283,25 +294,12 @@ const config = (level?: number, props?: Bytes): Bytes => [...(level ? [0x08, lev
 function compareConf(bytes: Buffer): boolean {
     const entries = (r: apb.ConfigureAnalyzerRequest) =>
         [...r.getPolicyconfigMap().entries()].map(([k, v]) => ({ k, level: v.getEnforcementlevel(), props: plain(v.getProperties()) }));
-    let theirs: ReturnType<typeof entries> | undefined;
-    let theirError: string | undefined;
-    try {
-        theirs = entries(generatedConf(bytes));
-    } catch (e) {
-        theirError = String(e);
-    }
-    let req: apb.ConfigureAnalyzerRequest;
     fellBack = false;
-    try {
-        req = decodeConf(bytes) as apb.ConfigureAnalyzerRequest;
-    } catch (e) {
-        assert.equal(String(e), theirError, "a decoding failure of the pack's reader");
-        return false;
-    }
-    assert.equal(theirError, undefined, "the pack's reader decoded what the generated one refuses");
-    const mine = entries(req);
-    assert.deepEqual(mine.map(e => [e.k, e.level]), theirs!.map(e => [e.k, e.level]));
-    mine.forEach((e, i) => assert.ok(sameOutcome(e.props, theirs![i].props), `${e.k}: ${JSON.stringify(e.props)} vs ${JSON.stringify(theirs![i].props)}`));
+    const got = both(() => entries(generatedConf(bytes)), () => entries(decodeConf(bytes) as apb.ConfigureAnalyzerRequest));
+    if (!got) return false;
+    const { theirs, mine } = got;
+    assert.deepEqual(mine.map(e => [e.k, e.level]), theirs.map(e => [e.k, e.level]));
+    mine.forEach((e, i) => assert.ok(sameOutcome(e.props, theirs[i].props), `${e.k}: ${JSON.stringify(e.props)} vs ${JSON.stringify(theirs![i].props)}`));
     return !fellBack;
 }
 

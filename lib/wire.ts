@@ -149,6 +149,21 @@ function value(b: Buffer, pos: number, end: number, depth: number): unknown {
     return out;
 }
 
+/**
+ * A map entry's bytes [s, e): its key (field 1) then its value (field 2), each once, the key not
+ * `__proto__` (jspb.Map keeps its entries in a plain object). Key, value start and end, key end.
+ */
+function mapEntry(b: Buffer, s: number, e: number): [string, number, number, number] {
+    if (s >= e || b[s] !== 0x0a) bail();
+    const [ks, ke] = delimited(b, s + 1, e);
+    if (ke >= e || b[ke] !== 0x12) bail();
+    const [vs, ve] = delimited(b, ke + 1, e);
+    if (ve !== e) bail();
+    const key = str(b, ks, ke);
+    if (key === "__proto__") bail();
+    return [key, vs, ve, ke];
+}
+
 /** A Struct's bytes as Struct.toJavaScript() gives them. */
 export function struct(b: Buffer, pos: number, end: number, depth = 0): Record<string, unknown> {
     const keys: string[] = [];
@@ -158,14 +173,7 @@ export function struct(b: Buffer, pos: number, end: number, depth = 0): Record<s
         if (b[pos++] !== 0x0a) bail(); // fields (map entry)
         const [s, e] = delimited(b, pos, end);
         pos = e;
-        // The entry: key (1) then value (2), each once.
-        if (s >= e || b[s] !== 0x0a) bail();
-        const [ks, ke] = delimited(b, s + 1, e);
-        if (ke >= e || b[ke] !== 0x12) bail();
-        const [vs, ve] = delimited(b, ke + 1, e);
-        if (ve !== e) bail();
-        const key = str(b, ks, ke);
-        if (key === "__proto__") bail();
+        const [key, vs, ve] = mapEntry(b, s, e);
         if (keys.length && !(keys[keys.length - 1] < key)) sorted = false;
         keys.push(key);
         values.push(value(b, vs, ve, depth));
@@ -308,14 +316,9 @@ function cutConfigure(b: Buffer): { rest: Buffer; props: Map<string, Record<stri
             return;
         }
         if (wire !== 2) bail();
-        // The entry: key then value, each once (a repeated key, the last wins, is the generated code's).
-        if (s >= e || b[s] !== 0x0a) bail();
-        const [ks, ke] = delimited(b, s + 1, e);
-        if (ke >= e || b[ke] !== 0x12) bail();
-        const [vs, ve] = delimited(b, ke + 1, e);
-        if (ve !== e) bail();
-        const key = str(b, ks, ke);
-        if (keys.has(key) || key === "__proto__") bail();
+        // A repeated key (the last wins) is the generated code's.
+        const [key, vs, ve, ke] = mapEntry(b, s, e);
+        if (keys.has(key)) bail();
         keys.add(key);
         const inner: Uint8Array[] = [];
         let size = 0;

@@ -3,6 +3,8 @@
 // SDK's handling of unknown values and notApplicable reproduced. Fixture values may hold
 // `unknown` (a value unknown during preview) and `secret(...)` (engine/wire.ts).
 
+import { strict as assert } from "node:assert";
+import { it } from "node:test";
 import { ResourceValidationPolicy, StackValidationPolicy, unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
 import { markSecret } from "../lib/secrets";
 import { PackPolicy } from "../lib/policy";
@@ -161,4 +163,22 @@ export function validateStack(policy: PackPolicy, resources: StackResource[], co
         }
     }
     return out;
+}
+
+/** One row of a policy's table of cases: the props (of `type`, else the table's type), optional config, the violations wanted. */
+export interface Case {
+    name: string;
+    props: unknown;
+    type?: string;
+    config?: Record<string, unknown>;
+    want: string[];
+}
+
+/** One test per case: `policy` on the case's resource reports exactly `want`. */
+export function violationCases(policy: PackPolicy, type: string, cases: readonly Case[]): void {
+    for (const c of cases) {
+        it(c.name, () => {
+            assert.deepEqual(validate(policy, c.type ?? type, c.props, c.config).violations, c.want);
+        });
+    }
 }

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-admin-user-disabled";
 import { AZ, classicRegistry, merge, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "set it to false and grant access with Entra ID roles (AcrPull, AcrPush).";
 
@@ -46,11 +46,7 @@ describe("acr-admin-user-disabled", () => {
             want: [`The registry sets adminEnabled: [secret]; ${FIX}`] },
         { name: "classic: does not read the azure-native spelling", type: AZ.classicRegistry, props: merge(classicRegistry(), { adminUserEnabled: true }), want: [] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? AZ.registry, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, AZ.registry, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "adminUserEnabled", props: registry({ adminUserEnabled: unknown }), note: "string value at .adminUserEnabled can't be known during preview" },

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-anonymous-pull-disabled";
 import { AZ, classicRegistry, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "set it to false so every pull is authenticated.";
 
@@ -42,11 +42,7 @@ describe("acr-anonymous-pull-disabled", () => {
         { name: "classic: never prints a secret flag", type: AZ.classicRegistry, props: classicRegistry({ anonymousPullEnabled: secret(true) }),
             want: [`The registry sets anonymousPullEnabled: [secret]; ${FIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? AZ.registry, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, AZ.registry, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "anonymousPullEnabled", props: registry({ anonymousPullEnabled: unknown }), note: "string value at .anonymousPullEnabled can't be known during preview" },

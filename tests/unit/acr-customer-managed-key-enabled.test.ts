@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/acr-customer-managed-key-enabled";
 import { AZ, classicRegistry, merge, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const PMK = "(the registry is encrypted with a Microsoft-managed key)";
 const STATUS_FIX = "set it to \"enabled\" with keyVaultProperties.keyIdentifier set to a Key Vault key.";
@@ -65,11 +65,7 @@ describe("acr-customer-managed-key-enabled", () => {
         { name: "classic: never prints a secret key ID", type: AZ.classicRegistry, props: classicRegistry({ encryption: { keyVaultKeyId: secret("") } }),
             want: [`The registry sets encryption.keyVaultKeyId: [secret]; ${KEY_FIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? AZ.registry, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, AZ.registry, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "encryption.status", props: registry({ encryption: { status: unknown } }), note: "string value at .encryption.status can't be known during preview" },

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-public-network-access-restricted";
 import { AZ, classicRegistry, merge, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "set publicNetworkAccess to \"Disabled\" and use a private endpoint, or set networkRuleSet.defaultAction to \"Deny\" (Premium SKU).";
 const CFIX = "set publicNetworkAccessEnabled to false and use a private endpoint, or set networkRuleSet.defaultAction to \"Deny\" (Premium SKU).";
@@ -75,11 +75,7 @@ describe("acr-public-network-access-restricted", () => {
         { name: "classic: never prints a secret flag", type: AZ.classicRegistry, props: classicRegistry({ publicNetworkAccessEnabled: secret(true) }),
             want: [`The registry sets publicNetworkAccessEnabled: [secret]; ${CFIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? AZ.registry, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, AZ.registry, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "publicNetworkAccess", props: pub({ defaultAction: "Deny" }, unknown), note: "string value at .publicNetworkAccess can't be known during preview" },

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-quarantine-policy-enabled";
 import { AZ, classicRegistry, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const WHY = "(pushed images can be pulled before they are scanned)";
 const FIX = "set it to \"enabled\" (Premium SKU).";
@@ -49,11 +49,7 @@ describe("acr-quarantine-policy-enabled", () => {
         { name: "classic: never prints a secret flag", type: AZ.classicRegistry, props: classicRegistry({ quarantinePolicyEnabled: secret(false) }),
             want: [`The registry sets quarantinePolicyEnabled: [secret]; ${CFIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? AZ.registry, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, AZ.registry, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the status", props: registry({ policies: { quarantinePolicy: { status: unknown } } }), note: "string value at .policies.quarantinePolicy.status can't be known during preview" },

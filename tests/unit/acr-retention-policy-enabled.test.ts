@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-retention-policy-enabled";
 import { AZ, classicRegistry, merge, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const KEPT = "(untagged manifests are kept forever)";
 const FIX = "set it to \"enabled\" (Premium SKU).";
@@ -69,11 +69,7 @@ describe("acr-retention-policy-enabled", () => {
             props: merge(classicRegistry(), { retentionPolicy: { enabled: false } }),
             want: [`The registry sets retentionPolicy.enabled: false; ${V5_FIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? AZ.registry, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, AZ.registry, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the status", props: registry({ policies: { retentionPolicy: { status: unknown } } }), note: "string value at .policies.retentionPolicy.status can't be known during preview" },

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-sku-premium";
 import { AZ, classicRegistry, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "set it to \"Premium\" (private endpoints, network rules, quarantine and retention need Premium).";
 
@@ -49,11 +49,7 @@ describe("acr-sku-premium", () => {
             want: [`The registry sets sku: {"name":"Premium"}; ${FIX}`] },
         { name: "classic: never prints a secret SKU", type: AZ.classicRegistry, props: classicRegistry({ sku: secret("Basic") }), want: [`The registry sets sku: [secret]; ${FIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? AZ.registry, c.props, c.config).violations, c.want);
-        });
-    }
+    violationCases(policy, AZ.registry, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "sku.name", props: registry({ sku: { name: unknown } }), note: "string value at .sku.name can't be known during preview" },

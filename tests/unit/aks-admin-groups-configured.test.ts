@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/aks-admin-groups-configured";
 import { classicCluster, managedCluster, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { GROUP } from "../fixtures/aks-extra";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const OTHER = "11111111-2222-3333-4444-555555555555";
 const FIX = "set it to the object IDs of the Entra groups that administer the cluster.";
@@ -112,11 +112,7 @@ describe("aks-admin-groups-configured", () => {
         { name: "classic: does not read the azure-native spelling", type: T.classicCluster,
             props: classicCluster({ azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: false, adminGroupObjectIds: undefined, adminGroupObjectIDs: [GROUP] } }), want: [CLASSIC_ABSENT] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props, c.config).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     // A group created in the same stack (azuread.Group.objectId) is unknown during preview.
     it("passes a group ID from another resource's output without an allow-list, with no SDK note", () => {

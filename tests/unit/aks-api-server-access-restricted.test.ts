@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/network/aks-api-server-access-restricted";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "set it to the CIDR ranges that need access, e.g. [\"203.0.113.0/24\"], or make the cluster private";
 const ABSENT = `The cluster does not set apiServerAccessProfile.authorizedIPRanges (the public API server accepts every source address); ${FIX}.`;
@@ -145,11 +145,7 @@ describe("aks-api-server-access-restricted", () => {
         { name: "classic v5: never prints a secret element", type: T.classicCluster, props: classicPub({ apiServerAuthorizedIpRanges: [secret("::/0")] }),
             want: [`The cluster sets apiServerAuthorizedIpRanges[0]: [secret]; ${OPEN}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props, c.config).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the private flag", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: unknown, authorizedIPRanges: ["0.0.0.0/0"] } }),

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/network/aks-azure-cni-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster } from "../fixtures/aks-extra";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const WHY = "(the AKS resource provider picks the plugin by API and Kubernetes version, kubenet on older ones)";
 const ABSENT = `The cluster does not set networkProfile.networkPlugin ${WHY}; set it to "azure".`;
@@ -66,11 +66,7 @@ describe("aks-azure-cni-enabled", () => {
         { name: "classic: fails when networkProfile is absent", type: T.classicCluster, props: classicCluster({ networkProfile: undefined }), want: [ABSENT] },
         { name: "classic: has no Automatic SKU on this token", type: T.classicCluster, props: merge(classicCluster({ networkProfile: undefined }), { sku: { name: "Automatic" } }), want: [ABSENT] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props, c.config).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the plugin", props: plugin(unknown), note: "string value at .networkProfile.networkPlugin can't be known during preview" },

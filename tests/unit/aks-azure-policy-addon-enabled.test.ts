@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/governance/aks-azure-policy-addon-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const OFF = "The cluster does not set addonProfiles.azurepolicy.enabled (the add-on is off); set it to true.";
 const CLASSIC_OFF = "The cluster does not set azurePolicyEnabled (the add-on is off); set it to true.";
@@ -96,11 +96,7 @@ describe("aks-azure-policy-addon-enabled", () => {
         { name: "classic legacy: never prints a secret value", type: T.classicCluster, props: classicLegacy({ enabled: secret("off") }),
             want: ["The cluster sets addonProfile.azurePolicy.enabled: [secret]; set it to true."] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the flag", props: withAddon("azurepolicy", { enabled: unknown }),

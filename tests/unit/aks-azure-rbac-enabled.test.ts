@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/aks-azure-rbac-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster } from "../fixtures/aks-extra";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const WHY = "(Entra users are authorized by Kubernetes role bindings only, not by Azure role assignments)";
 const ABSENT = `The cluster does not set aadProfile.enableAzureRBAC ${WHY}; set it to true.`;
@@ -68,11 +68,7 @@ describe("aks-azure-rbac-enabled", () => {
             props: merge(classicCluster({ azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: undefined } }), { aadProfile: { enableAzureRBAC: true } }),
             want: [CLASSIC_ABSENT] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the flag", props: managedCluster({ aadProfile: { enableAzureRBAC: unknown } }),

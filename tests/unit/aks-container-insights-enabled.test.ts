@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/monitoring/aks-container-insights-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const WS = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/other";
 const NATIVE_FIX = "set it to { enabled: true, config: { logAnalyticsWorkspaceResourceID: <workspace id> } }.";
@@ -126,11 +126,7 @@ describe("aks-container-insights-enabled", () => {
             props: classicLegacy({ enabled: secret("no"), logAnalyticsWorkspaceId: WS }),
             want: ["The cluster sets addonProfile.omsAgent.enabled: [secret]; set it to true."] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the enabled flag", props: managedCluster({ addonProfiles: { omsagent: { enabled: unknown } } }),

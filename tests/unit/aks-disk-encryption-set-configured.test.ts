@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/aks-disk-encryption-set-configured";
 import { classicCluster, managedCluster, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "set it to the ID of a disk encryption set that uses your Key Vault key.";
 const ABSENT = `The cluster does not set diskEncryptionSetID (disks use platform-managed keys); ${FIX}`;
@@ -50,11 +50,7 @@ describe("aks-disk-encryption-set-configured", () => {
         { name: "classic: never prints a secret value", type: T.classicCluster, props: classicCluster({ diskEncryptionSetId: secret(false) }),
             want: [`The cluster sets diskEncryptionSetId: [secret]; ${FIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     // The ID usually comes from another resource's output (diskEncryptionSet.id): unknown in
     // preview, but set. The policy passes it without reading it, so the SDK adds no note.

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/aks-encryption-at-host-enabled";
 import { agentPool, classicCluster, classicNodePool, classicPool, managedCluster, merge, NATIVE_CLUSTER_TYPES, NATIVE_POOL_TYPES, nativePool, T } from "../fixtures/aks";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const WHY = "(temp disks and caches are not encrypted at the host)";
 const NOT_APPLICABLE = "applies to AKS cluster and node pool resources only";
@@ -115,11 +115,7 @@ describe("aks-encryption-at-host-enabled", () => {
         { name: "classic node pool: names a pool without a name generically", type: T.classicNodePool, props: classicNodePool({ name: undefined, hostEncryptionEnabled: "yes" }),
             want: ["The node pool sets hostEncryptionEnabled: \"yes\"; set it to true."] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "an inline pool's flag", props: managedCluster({ agentPoolProfiles: [nativePool(), nativePool({ name: "user", enableEncryptionAtHost: unknown })] }),

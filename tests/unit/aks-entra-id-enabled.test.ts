@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/aks-entra-id-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const NO_AAD = "The cluster does not set aadProfile (only local client-certificate accounts can sign in); set aadProfile: { managed: true } with the admin group object IDs.";
 const NOT_MANAGED = "The cluster sets aadProfile.managed: false; set it to true.";
@@ -94,11 +94,7 @@ describe("aks-entra-id-enabled", () => {
                 `The cluster sets azureActiveDirectoryRoleBasedAccessControl.serverAppSecret: [secret]; ${RETIRED}`,
             ] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the managed flag", props: managedCluster({ aadProfile: { managed: unknown } }),

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/aks-kubernetes-rbac-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "set it to true or remove it (RBAC is on by default); the cluster is replaced, since RBAC cannot be turned on later.";
 const NOT_APPLICABLE = "applies to AKS cluster resources only";
@@ -49,11 +49,7 @@ describe("aks-kubernetes-rbac-enabled", () => {
         { name: "classic: never prints a secret flag", type: T.classicCluster, props: classicCluster({ roleBasedAccessControlEnabled: secret("off") }),
             want: [`The cluster sets roleBasedAccessControlEnabled: [secret]; ${FIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the azure-native flag", props: managedCluster({ enableRBAC: unknown }), note: "string value at .enableRBAC can't be known during preview" },

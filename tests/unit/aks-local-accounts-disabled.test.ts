@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/aks-local-accounts-disabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster } from "../fixtures/aks-extra";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const WHY = "(local accounts stay enabled, and their admin credentials bypass Entra ID)";
 const ABSENT = `The cluster does not set disableLocalAccounts ${WHY}; set it to true.`;
@@ -55,11 +55,7 @@ describe("aks-local-accounts-disabled", () => {
         { name: "classic: never prints a secret flag", type: T.classicCluster, props: classicCluster({ localAccountDisabled: secret("no") }),
             want: ["The cluster sets localAccountDisabled: [secret]; set it to true."] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the azure-native flag", props: managedCluster({ disableLocalAccounts: unknown }),

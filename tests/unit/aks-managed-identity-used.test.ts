@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/aks-managed-identity-used";
 import { classicCluster, managedCluster, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const APP = "22222222-2222-2222-2222-222222222222";
 const TYPE_FIX = "set it to \"SystemAssigned\" or \"UserAssigned\".";
@@ -83,11 +83,7 @@ describe("aks-managed-identity-used", () => {
         { name: "classic: does not read the azure-native servicePrincipalProfile", type: T.classicCluster,
             props: { ...classicCluster(), servicePrincipalProfile: { clientId: APP } }, want: [] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the identity type", props: managedCluster({ identity: { type: unknown } }), note: "string value at .identity.type can't be known during preview" },

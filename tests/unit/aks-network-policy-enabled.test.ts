@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/network/aks-network-policy-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster } from "../fixtures/aks-extra";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "set it to \"cilium\", \"calico\" or \"azure\".";
 const WHY = "(Azure's default is none: NetworkPolicy objects are not enforced)";
@@ -88,11 +88,7 @@ describe("aks-network-policy-enabled", () => {
         { name: "classic: has no Automatic SKU on this token", type: T.classicCluster,
             props: merge(classicCluster({ networkProfile: undefined }), { sku: { name: "Automatic" } }), want: [ABSENT] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props, c.config).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the engine", props: net({ networkPolicy: unknown }), note: "string value at .networkProfile.networkPolicy can't be known during preview" },

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/network/aks-node-pool-vnet-subnet-configured";
 import { agentPool, classicCluster, classicNodePool, managedCluster, merge, NATIVE_CLUSTER_TYPES, NATIVE_POOL_TYPES, nativePool, T } from "../fixtures/aks";
 import { automaticCluster, SUBNET, vnetAgentPool, vnetClassicNodePool, vnetClassicPool } from "../fixtures/aks-extra";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const WHY = "(AKS puts the nodes in a VNet it creates and manages in the node resource group)";
 const AUTO_WHY = "AKS Automatic runs its nodes in a VNet it creates and manages";
@@ -87,11 +87,7 @@ describe("aks-node-pool-vnet-subnet-configured", () => {
         { name: "classic node pool: fails an empty subnet ID", type: T.classicNodePool, props: vnetClassicNodePool({ vnetSubnetId: "" }),
             want: [`Node pool "user" sets vnetSubnetId: ""; ${FIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     // Subnet IDs usually come from a Subnet resource created in the same stack: unknown during preview.
     const pending: { name: string; props: Record<string, unknown>; type?: string }[] = [

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/network/aks-node-public-ip-disabled";
 import { agentPool, classicCluster, classicNodePool, classicPool, managedCluster, merge, NATIVE_CLUSTER_TYPES, NATIVE_POOL_TYPES, nativePool, T } from "../fixtures/aks";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "set it to false or remove it so nodes get no public IP.";
 
@@ -69,11 +69,7 @@ describe("aks-node-public-ip-disabled", () => {
             props: merge(classicNodePool({ nodePublicIpEnabled: undefined }), { enableNodePublicIp: "true" }),
             want: [`Node pool "user" sets enableNodePublicIp: "true"; ${FIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "an inline pool's flag", props: managedCluster({ agentPoolProfiles: [nativePool({ enableNodePublicIP: unknown })] }),

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/network/aks-private-cluster-enabled";
 import { classicCluster, managedCluster, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const OFF = "The cluster does not set apiServerAccessProfile.enablePrivateCluster (the API server has a public endpoint); set it to true.";
 
@@ -36,11 +36,7 @@ describe("aks-private-cluster-enabled", () => {
         { name: "classic: fails a public FQDN", type: T.classicCluster, props: classicCluster({ privateClusterPublicFqdnEnabled: true }),
             want: ["The cluster sets privateClusterPublicFqdnEnabled: true; set it to false or remove it so the private API server gets no public DNS name."] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     it("reports nothing but the SDK's note when the flag is unknown at preview", () => {
         const out = validate(policy, T.managedCluster, managedCluster({ apiServerAccessProfile: { enablePrivateCluster: unknown } }));

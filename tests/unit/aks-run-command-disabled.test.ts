@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/network/aks-run-command-disabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster, classicHardened, nativeHardened } from "../fixtures/aks-extra";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const ABSENT = "The cluster does not set apiServerAccessProfile.disableRunCommand (run command is enabled); set it to true.";
 const CLASSIC_ABSENT = "The cluster does not set runCommandEnabled (run command is enabled); set it to false.";
@@ -48,11 +48,7 @@ describe("aks-run-command-disabled", () => {
         { name: "classic: never prints a secret flag", type: T.classicCluster, props: classicHardened({ runCommandEnabled: secret(true) }),
             want: ["The cluster sets runCommandEnabled: [secret]; set it to false."] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the azure-native flag", props: nativeHardened({ apiServerAccessProfile: { disableRunCommand: unknown } }),

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/aks-secrets-store-csi-rotation-enabled";
 import { merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { classicHardened, nativeCluster } from "../fixtures/aks-extra2";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const A = "addonProfiles.azureKeyvaultSecretsProvider";
 const NOT_INSTALLED = "(the Secrets Store CSI driver is not installed)";
@@ -89,11 +89,7 @@ describe("aks-secrets-store-csi-rotation-enabled", () => {
         { name: "classic v2-era: fails without rotation", type: T.classicCluster, props: classicLegacy({ enabled: true }),
             want: [`The cluster does not set addonProfile.azureKeyvaultSecretsProvider.secretRotationEnabled ${NOT_REFRESHED}; set it to true.`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the add-on's config", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: unknown } } }),

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/aks-workload-identity-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster, classicHardened, nativeHardened } from "../fixtures/aks-extra";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const WI_WHY = "(workload identity is off)";
 const OIDC_WHY = "(off: AKS turns it on by itself only for clusters created on Kubernetes 1.34 or later)";
@@ -78,11 +78,7 @@ describe("aks-workload-identity-enabled", () => {
         { name: "classic: has no Automatic SKU on this token", type: T.classicCluster,
             props: merge(classicCluster(), { sku: { name: "Automatic" } }), want: [CLASSIC_OIDC_ABSENT, CLASSIC_WI_ABSENT] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? T.managedCluster, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string; want?: string[] }[] = [
         { name: "the workload identity flag", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: unknown } } }),

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-container-read-only-root-filesystem";
 import { container, deployment, excludedReason, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const WHY = "(the container can write to its root filesystem)";
 const S = "spec.template.spec";
@@ -68,11 +68,7 @@ describe("k8s-container-read-only-root-filesystem", () => {
         { name: "checks a workload in an application namespace", props: deployment(podSpec({ containers: [ro(false)] }), { namespace: "team-a" }),
             want: [`${S}.containers[0] ("app") sets securityContext.readOnlyRootFilesystem: false; set it to true.`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? K.deployment, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, K.deployment, cases);
 
     it("reports nothing but the SDK's note when the flag is unknown at preview", () => {
         const out = validate(policy, K.deployment, deployment(podSpec({ containers: [ro(unknown)] })));

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/k8s-rbac-no-escalation-permissions";
 import { clusterRole, excludedReason, K, role } from "../fixtures/k8s-objects";
-import { unknown, validate } from "../harness";
+import { unknown, validate, violationCases } from "../harness";
 
 const FIX = "remove these permissions, narrow them with resourceNames, or list the role in allowedRoles.";
 const FIX_CREATE = "remove these permissions or list the role in allowedRoles.";
@@ -78,11 +78,7 @@ describe("k8s-rbac-no-escalation-permissions", () => {
         { name: "skips a ClusterRole listed by name", type: K.clusterRole, config: { allowedRoles: ["node-reader"] }, props: clusterRole({ rules: [{ apiGroups: [""], resources: ["nodes/proxy"], verbs: ["get"] }] }), want: [] },
         { name: "does not skip a role not on the list", config: { allowedRoles: ["apps/writer"] }, props: rule([""], ["secrets"], ["get"]), want: [`rules[0] allows get on secrets (reads Secrets); ${FIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? K.role, c.props, c.config).violations, c.want);
-        });
-    }
+    violationCases(policy, K.role, cases);
 
     it("reports nothing but the SDK's note when a resource is unknown at preview", () => {
         const out = validate(policy, K.role, rule([""], [unknown], ["get"]));

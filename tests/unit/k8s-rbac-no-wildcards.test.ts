@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/k8s-rbac-no-wildcards";
 import { clusterRole, excludedReason, K, role } from "../fixtures/k8s-objects";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const VERBS = "list the verbs the subject needs (get, list, watch, ...).";
 const RESOURCES = "list the resources the subject needs.";
@@ -56,11 +56,7 @@ describe("k8s-rbac-no-wildcards", () => {
         { name: "treats allowedRoles that is not an array as empty", config: { allowedRoles: "reader" }, props: rules({ apiGroups: ["*"], resources: ["pods"], verbs: ["get"] }),
             want: ["The policy configuration sets allowedRoles: \"reader\" (write a list of strings there); until it is fixed, the policy uses the default for allowedRoles ([]).", `rules[0] sets apiGroups[0]: "*"; ${GROUPS}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? K.role, c.props, c.config).violations, c.want);
-        });
-    }
+    violationCases(policy, K.role, cases);
 
     it("reports nothing but the SDK's note when a verb is unknown at preview", () => {
         const out = validate(policy, K.role, rules({ apiGroups: [""], resources: ["pods"], verbs: [unknown] }));

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/k8s-service-account-token-not-automounted";
 import { deployment, excludedReason, K, podSpec, serviceAccount, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const POD_WHY = "(the pod gets an API token unless its ServiceAccount sets automountServiceAccountToken: false)";
 const SA_WHY = "(every pod that runs as it gets an API token unless the pod sets automountServiceAccountToken: false)";
@@ -87,11 +87,7 @@ describe("k8s-service-account-token-not-automounted", () => {
         { name: "fails a Patch that turns the token on", type: K.serviceAccountPatch, props: serviceAccount({ automountServiceAccountToken: "true" }),
             want: ["The ServiceAccount sets automountServiceAccountToken: \"true\"; set it to false."] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? K.deployment, c.props, c.config).violations, c.want);
-        });
-    }
+    violationCases(policy, K.deployment, cases);
 
     it("reports nothing but the SDK's note when the pod field is unknown at preview", () => {
         const out = validate(policy, K.deployment, deployment(podSpec({ automountServiceAccountToken: unknown })));

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/network/k8s-service-not-public";
 import { excludedReason, INTERNAL, K, service } from "../fixtures/k8s-objects";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const PATH = `metadata.annotations["${INTERNAL}"]`;
 const ABSENT = `The Service does not set ${PATH} (Azure gives the load balancer a public IP address); set it to "true".`;
@@ -54,11 +54,7 @@ describe("k8s-service-not-public", () => {
         { name: "does not allow the same name in another namespace", config: { allowPublicServices: ["other/web"] }, props: internal(undefined), want: [ABSENT] },
         { name: "treats an allow-list that is not an array as empty", config: { allowPublicServices: "apps/web" }, props: internal(undefined), want: ["The policy configuration sets allowPublicServices: \"apps/web\" (write a list of strings there); until it is fixed, the policy uses the default for allowPublicServices ([]).", ABSENT] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? K.service, c.props, c.config).violations, c.want);
-        });
-    }
+    violationCases(policy, K.service, cases);
 
     it("reports nothing but the SDK's note when the type is unknown at preview", () => {
         const out = validate(policy, K.service, service({ spec: { type: unknown } }));

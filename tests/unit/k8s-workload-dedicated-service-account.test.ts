@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/k8s-workload-dedicated-service-account";
 import { clusterRoleBinding, deployment, excludedReason, K, podSpec, roleBinding, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "create a ServiceAccount for this workload and set serviceAccountName to its name";
 const WHY = "(the pod runs as the namespace's default service account)";
@@ -70,11 +70,7 @@ describe("k8s-workload-dedicated-service-account", () => {
         { name: "checks beta binding tokens", type: K.clusterRoleBindingV1beta1,
             props: clusterRoleBinding({ subjects: [{ kind: "ServiceAccount", name: "default", namespace: "apps" }] }), want: [`subjects[0] sets name: "default", ${BOUND}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? K.deployment, c.props, c.config).violations, c.want);
-        });
-    }
+    violationCases(policy, K.deployment, cases);
 
     it("reports nothing but the SDK's note when a subject's name is unknown at preview", () => {
         const out = validate(policy, K.roleBinding, roleBinding({ subjects: [{ kind: "ServiceAccount", name: unknown }] }));

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/kv-public-network-access-restricted";
 import { AZ, classicKeyVault, merge, NATIVE_VAULT_TYPES, vault } from "../fixtures/azure";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "set properties.publicNetworkAccess to \"disabled\" and use a private endpoint, or set properties.networkAcls.defaultAction to \"Deny\".";
 const CFIX = "set publicNetworkAccessEnabled to false and use a private endpoint, or set networkAcls.defaultAction to \"Deny\".";
@@ -66,11 +66,7 @@ describe("kv-public-network-access-restricted", () => {
         { name: "classic: never prints a secret flag", type: AZ.classicKeyVault, props: classicKeyVault({ publicNetworkAccessEnabled: secret(true) }),
             want: [`The key vault sets publicNetworkAccessEnabled: [secret]; ${CFIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? AZ.vault, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, AZ.vault, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "publicNetworkAccess", props: vault({ properties: { publicNetworkAccess: unknown } }), note: "string value at .properties.publicNetworkAccess can't be known during preview" },

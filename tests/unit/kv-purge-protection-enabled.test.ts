@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/kv-purge-protection-enabled";
 import { AZ, classicKeyVault, merge, NATIVE_VAULT_TYPES, vault } from "../fixtures/azure";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const PURGE = "(a deleted vault, key or secret can be purged at once)";
 const FIX = "set it to true.";
@@ -60,11 +60,7 @@ describe("kv-purge-protection-enabled", () => {
         { name: "classic: never prints a secret flag", type: AZ.classicKeyVault, props: classicKeyVault({ purgeProtectionEnabled: secret(false) }),
             want: [`The key vault sets purgeProtectionEnabled: [secret]; ${FIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? AZ.vault, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, AZ.vault, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "enablePurgeProtection", props: vault({ properties: { enablePurgeProtection: unknown } }), note: "string value at .properties.enablePurgeProtection can't be known during preview" },

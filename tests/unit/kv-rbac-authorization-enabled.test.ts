@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/kv-rbac-authorization-enabled";
 import { AZ, classicKeyVault, merge, NATIVE_VAULT_TYPES, vault } from "../fixtures/azure";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const WHY = "(vault access policies authorize data-plane access)";
 const FIX = "set it to true.";
@@ -53,11 +53,7 @@ describe("kv-rbac-authorization-enabled", () => {
         { name: "classic: never prints a secret flag", type: AZ.classicKeyVault, props: classicKeyVault({ rbacAuthorizationEnabled: secret("no") }),
             want: [`The key vault sets rbacAuthorizationEnabled: [secret]; ${FIX}`] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? AZ.vault, c.props).violations, c.want);
-        });
-    }
+    violationCases(policy, AZ.vault, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "enableRbacAuthorization", props: vault({ properties: { enableRbacAuthorization: unknown } }), note: "string value at .properties.enableRbacAuthorization can't be known during preview" },

@@ -4,7 +4,7 @@ import { policy } from "../../policies/network/nsg-management-ports-restricted";
 import {
     AZ, classicNetworkSecurityRule, classicNsg, classicRule, NATIVE_NSG_TYPES, NATIVE_RULE_TYPES, nativeRule, nsg, securityRule,
 } from "../fixtures/azure";
-import { secret, unknown, validate } from "../harness";
+import { secret, unknown, validate, violationCases } from "../harness";
 
 const FIX = "restrict the source to the address ranges that need access (use Azure Bastion for SSH and RDP), or set access to \"Deny\".";
 const ALL = "ports 22, 80, 3389, 6443, 10250, 10255";
@@ -147,11 +147,7 @@ describe("nsg-management-ports-restricted", () => {
             props: { ...classicNetworkSecurityRule({ name: undefined, sourceAddressPrefix: "*" }), securityRuleName: "other" },
             want: [msg("sourceAddressPrefix: \"*\"", SSH, "The security rule")] },
     ];
-    for (const c of cases) {
-        it(c.name, () => {
-            assert.deepEqual(validate(policy, c.type ?? AZ.nsg, c.props, c.config).violations, c.want);
-        });
-    }
+    violationCases(policy, AZ.nsg, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the whole securityRules list", props: nsg({ securityRules: unknown }), note: "string value at .securityRules can't be known during preview" },

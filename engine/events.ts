@@ -17,7 +17,7 @@
 // policy violations and their summary come at the end (step_generator.go).
 
 import { AnalyzerInfo, EngineResource, RunResult, Violation } from "./engine";
-import { encode, SIG_KEY, SECRET_SIG } from "./wire";
+import { encode, SIG_KEY, SECRET_SIG, UNKNOWN_SENTINEL } from "./wire";
 
 export type EngineEvent = Record<string, unknown> & { sequence: number; timestamp: number };
 
@@ -80,7 +80,7 @@ function summary(info: AnalyzerInfo, type: "resource" | "stack", failedNames: st
 }
 
 function stepMetadata(r: EngineResource, inputs: Record<string, unknown>, outputs: Record<string, unknown>, id: string): Record<string, unknown> {
-    const provider = r.provider ? `${r.provider.urn}::${id ? "" : "04da6b54-80e4-46f7-96ec-b56ff0331ba9"}` : "";
+    const provider = r.provider ? `${r.provider.urn}::${id ? "" : UNKNOWN_SENTINEL}` : "";
     const state: Record<string, unknown> = { type: r.type, urn: r.urn };
     if (isCustom(r)) state.custom = true;
     state.id = id;

@@ -10,9 +10,11 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath } from "url";
+import { UNKNOWN_SENTINEL } from "../engine/wire";
 import { projectRoot } from "./root";
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The string the engine sends for a value unknown during preview. */
+export const UNKNOWN = UNKNOWN_SENTINEL;
 const REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const SIG = "4dabf18193072939515e22adb298388d";
 const SUB = "00000000-0000-0000-0000-000000000000";

@@ -8,11 +8,11 @@ import { it } from "node:test";
 import { ResourceValidationPolicy, StackValidationPolicy, unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
 import { markSecret } from "../lib/secrets";
 import { PackPolicy } from "../lib/policy";
-import { SecretValue, unknown } from "../engine/wire";
+import { SecretValue, unknown, UNKNOWN_SENTINEL } from "../engine/wire";
 
 export { unknown, secret } from "../engine/wire";
 
-const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const UNKNOWN_STRING = UNKNOWN_SENTINEL;
 
 /** Turn fixture markers into what the SDK hands a policy: sentinels, unwrapped secrets. */
 export function materialize(v: unknown, parent?: object, key?: string | number): unknown {

@@ -7,10 +7,11 @@ import { after, before, describe, it } from "node:test";
 import { RecordedStack } from "../../scripts/record";
 import { toEngine } from "../../scripts/demo";
 import { Engine } from "../../engine/engine";
+import { UNKNOWN_SENTINEL } from "../../engine/wire";
 import { launch, ROOT } from "./helpers";
 
 const SIG = "4dabf18193072939515e22adb298388d";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const UNKNOWN = UNKNOWN_SENTINEL;
 const FIXTURES = path.join(ROOT, "tests", "fixtures", "programs");
 const record = (cwd: string, ...args: string[]) =>
     spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts", "ts.js"), path.join(ROOT, "scripts", "record.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: cwd } });

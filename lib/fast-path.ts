@@ -28,7 +28,7 @@ import * as path from "path";
 import { answerByType } from "./policy";
 import { collectGarbage } from "./gc";
 import { agrees, Encoded, withCodec } from "./wire";
-import { analyzerInfoBytes } from "./wire-info";
+import { analyzerInfoBytes, InfoSdk } from "./wire-info";
 
 /** Resources from which AnalyzeStack collects garbage between stack policies. */
 const BIG_STACK = 25000;
@@ -121,11 +121,12 @@ export function installFastPath(): void {
             if (service === sdk.rpc.AnalyzerService) {
                 if (proven) {
                     const fast = new FastPath(sdk, packName, packVersion, packLevel, (packArgs?.policies ?? []) as Policy[]);
-                    const codec = agrees(sdk.pb, sdk.structPb, infoSdk(sdk));
+                    const info = infoSdk(sdk);
+                    const codec = agrees(sdk.pb, sdk.structPb, info);
                     impl = fast.wrap(impl);
                     if (codec) {
                         service = withCodec(service as Record<string, Any>, sdk.pb);
-                        impl = withInfoBytes(impl, sdk, [packName, packVersion, packLevel, packArgs, initialConfig]);
+                        impl = withInfoBytes(impl, info, [packName, packVersion, packLevel, packArgs, initialConfig]);
                     }
                     if (verbose()) afterPort(this, `${packName}: one pass per resource: ${fast.describe()}; ${codec ? "the pack's Analyze codec (lib/wire.ts)" : "the generated codec"}`);
                 } else {
@@ -154,9 +155,8 @@ export function infoSdk(sdk: Sdk) {
 }
 
 /** GetAnalyzerInfo answered with lib/wire-info.ts's bytes; the SDK's handler where that writer gives up. */
-function withInfoBytes(impl: Record<string, Fn>, sdk: Sdk, args: [unknown, unknown, unknown, unknown, unknown]): Record<string, Fn> {
+function withInfoBytes(impl: Record<string, Fn>, info: InfoSdk, args: [unknown, unknown, unknown, unknown, unknown]): Record<string, Fn> {
     const original = impl.getAnalyzerInfo;
-    const info = infoSdk(sdk);
     return {
         ...impl,
         getAnalyzerInfo: (call: Any, cb: Callback) => {

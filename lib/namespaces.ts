@@ -60,19 +60,19 @@ export function excludedBy(ns: string, patterns: unknown): string | undefined {
  */
 export function exclusionReason(props: unknown, patterns: unknown, root: Node = Node.root(props)): string | undefined {
     const ns = root.get("metadata.namespace");
-    if (ns.pending) {
-        return undefined;
-    }
-    const name = ns.str();
-    if (name === undefined) {
-        return undefined;
-    }
-    const by = excludedBy(name, patterns);
-    if (by === undefined) {
+    const hit = excludedName(ns, patterns);
+    if (!hit) {
         return undefined;
     }
     // A secret namespace is never printed, nor is the entry that matched it.
-    return ns.secret ? "its namespace is excluded by excludedNamespaces" : `namespace ${JSON.stringify(name)} is excluded by excludedNamespaces (${JSON.stringify(by)})`;
+    return ns.secret ? "its namespace is excluded by excludedNamespaces" : `namespace ${JSON.stringify(hit.name)} is excluded by excludedNamespaces (${JSON.stringify(hit.by)})`;
+}
+
+/** The namespace name at `n` and the entry of `patterns` that excludes it; undefined when unknown at preview, absent or not excluded. */
+function excludedName(n: Node, patterns: unknown): { name: string; by: string } | undefined {
+    const name = n.pending ? undefined : n.str();
+    const by = name === undefined ? undefined : excludedBy(name, patterns);
+    return by === undefined ? undefined : { name: name!, by };
 }
 
 /** Skip (lib/policy.ts): a resource in a namespace excluded by the policy's `excludedNamespaces`. */
@@ -82,9 +82,8 @@ export const inExcludedNamespace: Skip = (props, config, validation) =>
 /** Skip: a Namespace whose own name is excluded by `excludedNamespaces` (the exclusion its workloads get). */
 export const excludedNamespaceObject: Skip = (props, config) => {
     const n = Node.root(props).get("metadata.name");
-    const name = n.pending ? undefined : n.str();
-    const by = name === undefined ? undefined : excludedBy(name, (config as Partial<NamespaceConfig>).excludedNamespaces);
-    return by === undefined ? undefined : `${n.secret ? "the namespace" : `namespace ${JSON.stringify(name)}`} is excluded by excludedNamespaces (${JSON.stringify(by)})`;
+    const hit = excludedName(n, (config as Partial<NamespaceConfig>).excludedNamespaces);
+    return hit && `${n.secret ? "the namespace" : `namespace ${JSON.stringify(hit.name)}`} is excluded by excludedNamespaces (${JSON.stringify(hit.by)})`;
 };
 
 /** A workload policy (lib/workloads.ts) that skips excluded namespaces. */

@@ -22,7 +22,7 @@ type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** This writer gives up: the SDK's handler answers. */
 export class Unsupported extends Error {}
 const unsupported = new Unsupported("unsupported");
-function no(_why?: unknown): never {
+function no(): never {
     throw unsupported;
 }
 
@@ -52,11 +52,16 @@ class Writer {
     }
     varint(n: number): void {
         this.room(10);
+        this.pos = this.varintAt(this.pos, n);
+    }
+    /** Write varint `n` at `i` (room already made); the position after it. */
+    private varintAt(i: number, n: number): number {
         while (n >= 0x80) {
-            this.buf[this.pos++] = (n % 0x80) | 0x80;
+            this.buf[i++] = (n % 0x80) | 0x80;
             n = Math.floor(n / 0x80);
         }
-        this.buf[this.pos++] = n;
+        this.buf[i++] = n;
+        return i;
     }
     byte(n: number): void {
         this.room(1);
@@ -78,13 +83,7 @@ class Writer {
         this.room(extra);
         this.buf.copyWithin(at + 1 + extra, at + 1, this.pos);
         this.pos += extra;
-        let n = length;
-        let i = at;
-        while (n >= 0x80) {
-            this.buf[i++] = (n % 0x80) | 0x80;
-            n = Math.floor(n / 0x80);
-        }
-        this.buf[i] = n;
+        this.varintAt(at, length);
     }
     /** writeString: the value must be a well-formed string; written even when empty. */
     string(field: number, s: unknown): void {
@@ -262,7 +261,7 @@ export function analyzerInfoBytes(sdk: InfoSdk, packName: unknown, packVersion: 
     const policies = packArgs.policies ?? [];
     if (!Array.isArray(policies)) no();
     // for...in over a plain object also walks Object.prototype's enumerable keys, normally none.
-    for (const k in Object.prototype) no(k);
+    for (const _ in Object.prototype) no();
     const out = new Writer();
     optionalString(out, 1, packName);
     if (packArgs.displayName) optionalString(out, 2, packArgs.displayName);

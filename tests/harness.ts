@@ -12,12 +12,10 @@ import { SecretValue, unknown, UNKNOWN_SENTINEL } from "../engine/wire";
 
 export { unknown, secret } from "../engine/wire";
 
-const UNKNOWN_STRING = UNKNOWN_SENTINEL;
-
 /** Turn fixture markers into what the SDK hands a policy: sentinels, unwrapped secrets. */
 export function materialize(v: unknown, parent?: object, key?: string | number): unknown {
     if (v === unknown) {
-        return UNKNOWN_STRING;
+        return UNKNOWN_SENTINEL;
     }
     if (v instanceof SecretValue) {
         if (parent !== undefined && key !== undefined) {

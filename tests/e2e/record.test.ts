@@ -11,7 +11,6 @@ import { UNKNOWN_SENTINEL } from "../../engine/wire";
 import { launch, ROOT } from "./helpers";
 
 const SIG = "4dabf18193072939515e22adb298388d";
-const UNKNOWN = UNKNOWN_SENTINEL;
 const FIXTURES = path.join(ROOT, "tests", "fixtures", "programs");
 const record = (cwd: string, ...args: string[]) =>
     spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts", "ts.js"), path.join(ROOT, "scripts", "record.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: cwd } });
@@ -66,7 +65,7 @@ describe("npm run record", () => {
         });
         it("in preview the kubeconfig (from the cluster's unknown name) is unknown", () => {
             const provider = preview.resources.find(r => r.type === "pulumi:providers:kubernetes")!;
-            assert.deepEqual(provider.inputs.kubeconfig, { [SIG]: "1b47061264138c4ac30d75fd1eb44270", value: UNKNOWN });
+            assert.deepEqual(provider.inputs.kubeconfig, { [SIG]: "1b47061264138c4ac30d75fd1eb44270", value: UNKNOWN_SENTINEL });
         });
         it("the recording runs through the pack: the workload is checked, the kubeconfig never printed", async () => {
             const e: Engine = await launch({ dryRun: false });

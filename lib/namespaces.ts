@@ -3,11 +3,8 @@
 // the stack. One config property (`excludedNamespaces`) per policy, so an admin can tune each;
 // a resource whose `metadata.namespace` matches is reported not applicable, with the reason.
 
-import type { CheckContext, PackPolicy, PolicyOptions, Skip } from "./policy";
-import type { ConfigProperty, PolicyMeta } from "./meta";
+import type { ConfigProperty } from "./meta";
 import { Node } from "./views/node";
-import { PodSpecView } from "./views/podspec";
-import { workloadPolicy } from "./workloads";
 
 /** System namespaces of AKS and its usual add-ons (Azure Policy's Gatekeeper exclusions and more). */
 export const SYSTEM_NAMESPACES: readonly string[] = [
@@ -75,22 +72,13 @@ function excludedName(n: Node, patterns: unknown): { name: string; by: string } 
     return by === undefined ? undefined : { name: name!, by };
 }
 
-/** Skip (lib/policy.ts): a resource in a namespace excluded by the policy's `excludedNamespaces`. */
-export const inExcludedNamespace: Skip = (props, config, validation) =>
+/** Skip (lib/readers.ts): a resource in a namespace excluded by the policy's `excludedNamespaces`. */
+export const inExcludedNamespace = (props: Record<string, unknown>, config: object, validation: boolean): string | undefined =>
     exclusionReason(props, (config as Partial<NamespaceConfig>).excludedNamespaces, validation ? Node.shared(props) : undefined);
 
 /** Skip: a Namespace whose own name is excluded by `excludedNamespaces` (the exclusion its workloads get). */
-export const excludedNamespaceObject: Skip = (props, config) => {
+export const excludedNamespaceObject = (props: Record<string, unknown>, config: object): string | undefined => {
     const n = Node.root(props).get("metadata.name");
     const hit = excludedName(n, (config as Partial<NamespaceConfig>).excludedNamespaces);
     return hit && `${n.secret ? "the namespace" : `namespace ${JSON.stringify(hit.name)}`} is excluded by excludedNamespaces (${JSON.stringify(hit.by)})`;
 };
-
-/** A workload policy (lib/workloads.ts) that skips excluded namespaces. */
-export function namespacedWorkloadPolicy<C extends NamespaceConfig = NamespaceConfig>(
-    meta: PolicyMeta,
-    check: (pod: PodSpecView, ctx: CheckContext<C>) => Iterable<string>,
-    options: PolicyOptions<C> = {},
-): PackPolicy {
-    return workloadPolicy<C>(meta, check, { ...options, skip: inExcludedNamespace });
-}

@@ -13,7 +13,8 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { control, FRAMEWORK_NAME, FRAMEWORK_VERSION } from "../baseline/controls";
-import { Kind } from "./kinds";
+import type { Kind } from "./kinds";
+import type { Reader } from "./readers";
 import type { ConfigProperty, PolicyMeta } from "./meta";
 import { decide, ExemptionDecision, SHARED_CONFIG } from "./exemptions";
 import { expiryNotice, NOTICE_CONFIG } from "./exemption-notice";
@@ -24,8 +25,8 @@ import { StackIndex } from "./stack";
 
 export type { ConfigProperty, PolicyMeta } from "./meta";
 
-/** `kind`: the resources a resource policy reads (the config checker uses it; the SDK ignores it). */
-export type PackPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { meta: PolicyMeta; kind?: Kind };
+/** `kind`, `reader`: what a resource policy reads (the config checker and the catalogue tests use them; the SDK ignores them). */
+export type PackPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { meta: PolicyMeta; kind?: Kind; reader?: Reader<unknown> };
 
 function sdkMetadata(meta: PolicyMeta) {
     const primary = control(meta.controls[0]);
@@ -213,18 +214,17 @@ export interface CheckContext<C> {
 }
 
 /**
- * A resource policy over the resources of `kind`. `read` builds the neutral view (or
- * returns undefined when the resource is not of interest); `check` returns one message per
- * offending element.
+ * A resource policy over what `reader` reads (lib/readers.ts): the reader's kind, its views,
+ * the resources it leaves alone; `check` returns one message per offending element of a view.
  */
 export function resourcePolicy<V, C = Record<string, never>>(
     meta: PolicyMeta,
-    kind: Kind,
-    read: (type: string, props: Record<string, unknown>) => Iterable<V>,
+    reader: Reader<V>,
     check: (view: V, ctx: CheckContext<C>) => Iterable<string>,
     options: PolicyOptions<C> = {},
 ): PackPolicy {
-    const { remediate, skip, otherwise } = options;
+    const { kind, read, skip } = reader;
+    const { remediate, otherwise } = options;
     const notFor = `applies to ${kind.label} resources only`;
     // What the policy answers by type token alone: `otherwise`'s reason, or `notFor` outside its kind.
     const byType: AnswerByType = type => (otherwise?.kind.matches(type) ? otherwise.reason : kind.matches(type) ? undefined : notFor);
@@ -263,10 +263,11 @@ export function resourcePolicy<V, C = Record<string, never>>(
         }
         return { ctx, ex, level };
     };
-    const policy: ResourceValidationPolicy & { meta: PolicyMeta; kind: Kind } = {
+    const policy: ResourceValidationPolicy & { meta: PolicyMeta; kind: Kind; reader: Reader<unknown> } = {
         ...sdkMetadata(meta),
         meta,
         kind,
+        reader,
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
             const { ctx, ex, level, notice } = applicable(args, report);
             if (notice) {
@@ -301,20 +302,10 @@ export function resourcePolicy<V, C = Record<string, never>>(
     return policy;
 }
 
-/**
- * A resource of the policy's kind left alone, with the reason (lib/namespaces.ts: excluded
- * namespaces), or undefined. Asked after the configuration finding and before exemptions, in
- * validation and remediation alike; `validation`: it may read the view validations share
- * (Node.shared), a remediation's props being its own.
- */
-export type Skip = (props: Record<string, unknown>, config: SharedConfig, validation: boolean) => string | undefined;
-
-/** How a resource policy is wired besides its kind, reader and check. */
+/** How a resource policy is wired besides its reader and check. */
 export interface PolicyOptions<C> {
     /** The fix for the `remediate` level. */
     remediate?: Remediate<C>;
-    /** Resources of the kind left alone, with the reason. */
-    skip?: Skip;
     /** Types outside the kind answered with this reason instead of "applies to ... only" (a provider the policy cannot check). */
     otherwise?: { kind: Kind; reason: string };
 }

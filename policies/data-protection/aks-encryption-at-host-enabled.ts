@@ -1,7 +1,7 @@
-import { poolPolicy } from "../../lib/aks";
 import { say } from "../../lib/message";
-import { PolicyMeta } from "../../lib/policy";
+import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { PoolView } from "../../lib/views/nodepool";
+import { pools } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "aks-encryption-at-host-enabled",
@@ -27,4 +27,4 @@ export function* check(pool: PoolView): Iterable<string> {
     }
 }
 
-export const policy = poolPolicy(meta, check);
+export const policy = resourcePolicy(meta, pools, check);

@@ -1,7 +1,7 @@
-import { clusterPolicy } from "../../lib/aks";
 import { CLUSTER, say } from "../../lib/message";
-import { PolicyMeta } from "../../lib/policy";
+import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
+import { clusters } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "aks-secrets-store-csi-rotation-enabled",
@@ -46,4 +46,4 @@ export function* check(c: ClusterView): Iterable<string> {
     }
 }
 
-export const policy = clusterPolicy(meta, check);
+export const policy = resourcePolicy(meta, clusters, check);

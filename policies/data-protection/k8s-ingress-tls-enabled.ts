@@ -1,8 +1,9 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, inExcludedNamespace } from "../../lib/namespaces";
+import { excludedNamespacesConfig } from "../../lib/namespaces";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { listValues, ObjectView, sayWhich } from "../../lib/views/k8s-objects";
 import { ingress } from "../../lib/kinds";
+import { namespaced, objects } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "k8s-ingress-tls-enabled",
@@ -68,4 +69,4 @@ export function* check(ing: ObjectView): Iterable<string> {
     }
 }
 
-export const policy = resourcePolicy(meta, ingress, ObjectView.reader(ingress), check, { skip: inExcludedNamespace });
+export const policy = resourcePolicy(meta, namespaced(objects(ingress)), check);

@@ -1,6 +1,7 @@
-import { anyOf, configMap, workload } from "../../lib/kinds";
-import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
+import { configMap } from "../../lib/kinds";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { either, namespaced, objects, workloads } from "../../lib/readers";
 import { CREDENTIAL_NAME, looksLikeCredentialValue, NOT_CREDENTIAL_NAME, ObjectView, onlyReferences, pattern, quoted } from "../../lib/views/k8s-objects";
 import { Node } from "../../lib/views/node";
 import { PodSpecView } from "../../lib/views/podspec";
@@ -97,12 +98,4 @@ export function* check(v: PodSpecView | ObjectView, ctx: CheckContext<Config>): 
     }
 }
 
-const kind = anyOf("Kubernetes workload and ConfigMap", workload, configMap);
-const readConfigMap = ObjectView.reader(configMap);
-
-function read(type: string, props: unknown): (PodSpecView | ObjectView)[] {
-    const pods = PodSpecView.read(type, props);
-    return pods.length > 0 ? pods : readConfigMap(type, props);
-}
-
-export const policy = resourcePolicy(meta, kind, read, check, { skip: inExcludedNamespace });
+export const policy = resourcePolicy(meta, namespaced(either("Kubernetes workload and ConfigMap", workloads, objects(configMap))), check);

@@ -1,7 +1,8 @@
-import { excludedNamespacesConfig, namespacedWorkloadPolicy } from "../../lib/namespaces";
-import { PolicyMeta } from "../../lib/policy";
+import { excludedNamespacesConfig } from "../../lib/namespaces";
+import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { quoted } from "../../lib/views/k8s-objects";
 import { PodSpecView } from "../../lib/views/podspec";
+import { namespaced, workloads } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "k8s-secrets-mounted-as-files",
@@ -44,4 +45,4 @@ export function* check(pod: PodSpecView): Iterable<string> {
     }
 }
 
-export const policy = namespacedWorkloadPolicy(meta, check);
+export const policy = resourcePolicy(meta, namespaced(workloads), check);

@@ -1,7 +1,7 @@
-import { keyVault } from "../../lib/kinds";
 import { found, say } from "../../lib/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { VaultView } from "../../lib/views/vault";
+import { vaults } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "kv-public-network-access-restricted",
@@ -39,4 +39,4 @@ export function* check(v: VaultView): Iterable<string> {
     yield say({ element: v.label(), node: access.node, absent, fix });
 }
 
-export const policy = resourcePolicy(meta, keyVault, VaultView.read, check);
+export const policy = resourcePolicy(meta, vaults, check);

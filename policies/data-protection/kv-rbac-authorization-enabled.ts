@@ -1,7 +1,7 @@
-import { keyVault } from "../../lib/kinds";
 import { say } from "../../lib/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { VaultView } from "../../lib/views/vault";
+import { vaults } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "kv-rbac-authorization-enabled",
@@ -26,4 +26,4 @@ export function* check(v: VaultView): Iterable<string> {
     }
 }
 
-export const policy = resourcePolicy(meta, keyVault, VaultView.read, check);
+export const policy = resourcePolicy(meta, vaults, check);

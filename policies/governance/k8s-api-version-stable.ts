@@ -1,4 +1,5 @@
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { reader } from "../../lib/readers";
 import { ApiToken, configList, kubernetesObject, parseApiToken } from "../../lib/views/k8s-objects";
 
 export interface Config {
@@ -88,4 +89,4 @@ function read(type: string): ApiToken[] {
     return t ? [t] : [];
 }
 
-export const policy = resourcePolicy(meta, kubernetesObject, read, check);
+export const policy = resourcePolicy(meta, reader(kubernetesObject, read), check);

@@ -1,7 +1,7 @@
-import { clusterPolicy } from "../../lib/aks";
 import { CLUSTER, say } from "../../lib/message";
-import { PolicyMeta } from "../../lib/policy";
+import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
+import { clusters } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "aks-azure-rbac-enabled",
@@ -33,4 +33,4 @@ export function* check(c: ClusterView): Iterable<string> {
     yield say({ element: CLUSTER, node: n, absent: "Entra users are authorized by Kubernetes role bindings only, not by Azure role assignments", fix: "set it to true" });
 }
 
-export const policy = clusterPolicy(meta, check);
+export const policy = resourcePolicy(meta, clusters, check);

@@ -1,7 +1,8 @@
-import { excludedNamespacesConfig, inExcludedNamespace } from "../../lib/namespaces";
+import { excludedNamespacesConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ObjectView } from "../../lib/views/k8s-objects";
 import { ingress } from "../../lib/kinds";
+import { namespaced, objects } from "../../lib/readers";
 
 export interface Config {
     disallowedAnnotations: string[];
@@ -57,4 +58,4 @@ export function* check(ing: ObjectView, ctx: CheckContext<Config>): Iterable<str
     }
 }
 
-export const policy = resourcePolicy(meta, ingress, ObjectView.reader(ingress), check, { skip: inExcludedNamespace });
+export const policy = resourcePolicy(meta, namespaced(objects(ingress)), check);

@@ -1,8 +1,9 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { configList, ObjectView, sayWhich } from "../../lib/views/k8s-objects";
 import { rbacBinding } from "../../lib/kinds";
+import { namespaced, objects } from "../../lib/readers";
 
 export interface Config extends NamespaceConfig {
     allowedGroups: string[];
@@ -77,4 +78,4 @@ export function* check(b: ObjectView, ctx: CheckContext<Config>): Iterable<strin
     }
 }
 
-export const policy = resourcePolicy(meta, rbacBinding, ObjectView.reader(rbacBinding), check, { skip: inExcludedNamespace });
+export const policy = resourcePolicy(meta, namespaced(objects(rbacBinding)), check);

@@ -1,7 +1,8 @@
-import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { allowKeys, configList, coversResource, ObjectView, ruleStrings } from "../../lib/views/k8s-objects";
 import { rbacRole } from "../../lib/kinds";
+import { namespaced, objects } from "../../lib/readers";
 
 export interface Config extends NamespaceConfig {
     allowedRoles: string[];
@@ -86,4 +87,4 @@ export function* check(role: ObjectView, ctx: CheckContext<Config>): Iterable<st
     }
 }
 
-export const policy = resourcePolicy(meta, rbacRole, ObjectView.reader(rbacRole), check, { skip: inExcludedNamespace });
+export const policy = resourcePolicy(meta, namespaced(objects(rbacRole)), check);

@@ -1,8 +1,9 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { allowKeys, configList, listValues, ObjectView } from "../../lib/views/k8s-objects";
 import { rbacRole } from "../../lib/kinds";
+import { namespaced, objects } from "../../lib/readers";
 
 export interface Config extends NamespaceConfig {
     allowedRoles: string[];
@@ -57,4 +58,4 @@ export function* check(role: ObjectView, ctx: CheckContext<Config>): Iterable<st
     }
 }
 
-export const policy = resourcePolicy(meta, rbacRole, ObjectView.reader(rbacRole), check, { skip: inExcludedNamespace });
+export const policy = resourcePolicy(meta, namespaced(objects(rbacRole)), check);

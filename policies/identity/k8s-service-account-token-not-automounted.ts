@@ -1,7 +1,8 @@
 import { say } from "../../lib/message";
-import { anyOf, serviceAccount, workload } from "../../lib/kinds";
-import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
+import { serviceAccount } from "../../lib/kinds";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { either, namespaced, objects, workloads } from "../../lib/readers";
 import { allowKeys, configList, ObjectView } from "../../lib/views/k8s-objects";
 import { printable } from "../../lib/views/node";
 import { PodSpecView } from "../../lib/views/podspec";
@@ -73,12 +74,4 @@ export function* check(v: PodSpecView | ObjectView, ctx: CheckContext<Config>): 
     }
 }
 
-const kind = anyOf("Kubernetes workload and ServiceAccount", workload, serviceAccount);
-const readSa = ObjectView.reader(serviceAccount);
-
-function read(type: string, props: unknown): (PodSpecView | ObjectView)[] {
-    const pods = PodSpecView.read(type, props);
-    return pods.length > 0 ? pods : readSa(type, props);
-}
-
-export const policy = resourcePolicy(meta, kind, read, check, { skip: inExcludedNamespace });
+export const policy = resourcePolicy(meta, namespaced(either("Kubernetes workload and ServiceAccount", workloads, objects(serviceAccount))), check);

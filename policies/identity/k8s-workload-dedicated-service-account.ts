@@ -1,7 +1,8 @@
-import { anyOf, rbacBinding, workload } from "../../lib/kinds";
+import { rbacBinding } from "../../lib/kinds";
 import { say } from "../../lib/message";
-import { excludedBy, excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
+import { excludedBy, excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { either, namespaced, objects, workloads } from "../../lib/readers";
 import { ObjectView, sayWhich } from "../../lib/views/k8s-objects";
 import { PodSpecView } from "../../lib/views/podspec";
 
@@ -63,12 +64,4 @@ export function* check(v: PodSpecView | ObjectView, ctx: CheckContext<NamespaceC
     yield* v instanceof PodSpecView ? checkPod(v) : checkBinding(v, ctx);
 }
 
-const kind = anyOf("Kubernetes workload and role binding", workload, rbacBinding);
-const readBinding = ObjectView.reader(rbacBinding);
-
-function read(type: string, props: unknown): (PodSpecView | ObjectView)[] {
-    const pods = PodSpecView.read(type, props);
-    return pods.length > 0 ? pods : readBinding(type, props);
-}
-
-export const policy = resourcePolicy(meta, kind, read, check, { skip: inExcludedNamespace });
+export const policy = resourcePolicy(meta, namespaced(either("Kubernetes workload and role binding", workloads, objects(rbacBinding))), check);

@@ -1,7 +1,7 @@
-import { registry } from "../../lib/kinds";
 import { say } from "../../lib/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { RegistryView } from "../../lib/views/registry";
+import { registries } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "acr-admin-user-disabled",
@@ -26,4 +26,4 @@ export function* check(r: RegistryView): Iterable<string> {
     }
 }
 
-export const policy = resourcePolicy(meta, registry, RegistryView.read, check);
+export const policy = resourcePolicy(meta, registries, check);

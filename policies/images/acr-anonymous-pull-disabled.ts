@@ -1,8 +1,8 @@
-import { registry } from "../../lib/kinds";
 import { say } from "../../lib/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { setIfParent } from "../../lib/remediate";
 import { RegistryView } from "../../lib/views/registry";
+import { registries } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "acr-anonymous-pull-disabled",
@@ -33,4 +33,4 @@ export function remediate(props: Record<string, unknown>): boolean {
     return props.anonymousPullEnabled !== undefined && props.anonymousPullEnabled !== false && setIfParent(props, ["anonymousPullEnabled"], false);
 }
 
-export const policy = resourcePolicy(meta, registry, RegistryView.read, check, { remediate });
+export const policy = resourcePolicy(meta, registries, check, { remediate });

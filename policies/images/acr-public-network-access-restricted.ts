@@ -1,7 +1,7 @@
-import { registry } from "../../lib/kinds";
 import { found, say } from "../../lib/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { RegistryView } from "../../lib/views/registry";
+import { registries } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "acr-public-network-access-restricted",
@@ -39,4 +39,4 @@ export function* check(r: RegistryView): Iterable<string> {
     yield say({ element: r.label(), node: access.node, absent, fix });
 }
 
-export const policy = resourcePolicy(meta, registry, RegistryView.read, check);
+export const policy = resourcePolicy(meta, registries, check);

@@ -1,8 +1,8 @@
-import { registry } from "../../lib/kinds";
 import { say } from "../../lib/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { Node } from "../../lib/views/node";
 import { RegistryView } from "../../lib/views/registry";
+import { registries } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "acr-retention-policy-enabled",
@@ -46,4 +46,4 @@ export function* check(r: RegistryView): Iterable<string> {
     }
 }
 
-export const policy = resourcePolicy(meta, registry, RegistryView.read, check);
+export const policy = resourcePolicy(meta, registries, check);

@@ -1,6 +1,6 @@
-import { registry } from "../../lib/kinds";
 import { say } from "../../lib/message";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { registries } from "../../lib/readers";
 import { RegistryView } from "../../lib/views/registry";
 
 export interface Config {
@@ -44,4 +44,4 @@ export function* check(r: RegistryView, ctx: CheckContext<Config>): Iterable<str
     yield say({ element: r.label(), node: n, fix: `${want}${why}` });
 }
 
-export const policy = resourcePolicy<RegistryView, Config>(meta, registry, RegistryView.read, check);
+export const policy = resourcePolicy(meta, registries, check);

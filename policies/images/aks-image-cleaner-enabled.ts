@@ -1,7 +1,7 @@
-import { clusterPolicy } from "../../lib/aks";
 import { CLUSTER, say } from "../../lib/message";
-import { PolicyMeta } from "../../lib/policy";
+import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
+import { clusters } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "aks-image-cleaner-enabled",
@@ -30,4 +30,4 @@ export function* check(c: ClusterView): Iterable<string> {
     yield say({ element: CLUSTER, node: n, absent: "unused images stay on the nodes", fix: "set it to true" });
 }
 
-export const policy = clusterPolicy(meta, check);
+export const policy = resourcePolicy(meta, clusters, check);

@@ -1,7 +1,8 @@
-import { excludedNamespacesConfig, namespacedWorkloadPolicy, NamespaceConfig } from "../../lib/namespaces";
-import { CheckContext, PolicyMeta } from "../../lib/policy";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { configList, parseImage, sayWhich } from "../../lib/views/k8s-objects";
 import { PodSpecView } from "../../lib/views/podspec";
+import { namespaced, workloads } from "../../lib/readers";
 
 export interface Config extends NamespaceConfig {
     mutableTags: string[];
@@ -62,4 +63,4 @@ export function* check(pod: PodSpecView, ctx: CheckContext<Config>): Iterable<st
     }
 }
 
-export const policy = namespacedWorkloadPolicy(meta, check);
+export const policy = resourcePolicy(meta, namespaced(workloads), check);

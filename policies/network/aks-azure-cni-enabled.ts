@@ -1,7 +1,7 @@
-import { clusterPolicy } from "../../lib/aks";
-import { CLUSTER, say, oneOf } from "../../lib/message";
-import { CheckContext, PolicyMeta } from "../../lib/policy";
+import { CLUSTER, oneOf, say } from "../../lib/message";
+import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
+import { clusters } from "../../lib/readers";
 
 export interface Config {
     allowedNetworkPlugins: string[];
@@ -59,4 +59,4 @@ export function* check(c: ClusterView, ctx: CheckContext<Config>): Iterable<stri
 }
 
 
-export const policy = clusterPolicy<Config>(meta, check);
+export const policy = resourcePolicy(meta, clusters, check);

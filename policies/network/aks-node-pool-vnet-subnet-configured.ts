@@ -1,6 +1,7 @@
 import { aksCluster, aksNodePool, anyOf } from "../../lib/kinds";
 import { CLUSTER, say } from "../../lib/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { reader } from "../../lib/readers";
 import { ClusterView } from "../../lib/views/cluster";
 import { PoolView } from "../../lib/views/nodepool";
 
@@ -64,4 +65,4 @@ export function* check(pool: PoolView | ClusterView): Iterable<string> {
     });
 }
 
-export const policy = resourcePolicy(meta, anyOf("AKS cluster and node pool", aksCluster, aksNodePool), read, check);
+export const policy = resourcePolicy(meta, reader(anyOf("AKS cluster and node pool", aksCluster, aksNodePool), read), check);

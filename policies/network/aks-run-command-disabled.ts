@@ -1,8 +1,8 @@
-import { clusterPolicy } from "../../lib/aks";
 import { setPath } from "../../lib/remediate";
 import { CLUSTER, say } from "../../lib/message";
-import { CheckContext, PolicyMeta } from "../../lib/policy";
+import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
+import { clusters } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "aks-run-command-disabled",
@@ -34,4 +34,4 @@ export function remediate(props: Record<string, unknown>, ctx: CheckContext<Reco
         : setPath(props, ["apiServerAccessProfile", "disableRunCommand"], true);
 }
 
-export const policy = clusterPolicy(meta, check, { remediate });
+export const policy = resourcePolicy(meta, clusters, check, { remediate });

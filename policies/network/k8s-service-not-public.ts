@@ -1,8 +1,9 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, inExcludedNamespace, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { allowKeys, configList, ObjectView } from "../../lib/views/k8s-objects";
 import { service } from "../../lib/kinds";
+import { namespaced, objects } from "../../lib/readers";
 
 export interface Config extends NamespaceConfig {
     allowPublicServices: string[];
@@ -53,4 +54,4 @@ export function* check(svc: ObjectView, ctx: CheckContext<Config>): Iterable<str
     }
 }
 
-export const policy = resourcePolicy(meta, service, ObjectView.reader(service), check, { skip: inExcludedNamespace });
+export const policy = resourcePolicy(meta, namespaced(objects(service)), check);

@@ -1,6 +1,7 @@
 import { anyOf, logAnalyticsWorkspace, monitorWorkspace } from "../../lib/kinds";
 import { say } from "../../lib/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { reader } from "../../lib/readers";
 import { WorkspaceView } from "../../lib/views/workspace";
 
 export const meta: PolicyMeta = {
@@ -29,4 +30,4 @@ export function* check(w: WorkspaceView): Iterable<string> {
     }
 }
 
-export const policy = resourcePolicy(meta, anyOf("Log Analytics and Azure Monitor workspace", logAnalyticsWorkspace, monitorWorkspace), WorkspaceView.read, check);
+export const policy = resourcePolicy(meta, reader(anyOf("Log Analytics and Azure Monitor workspace", logAnalyticsWorkspace, monitorWorkspace), WorkspaceView.read), check);

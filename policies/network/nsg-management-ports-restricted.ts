@@ -1,5 +1,6 @@
 import { pathOf, show } from "../../lib/message";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { reader } from "../../lib/readers";
 import { isInternetSource, nsgOrRule, portSpan, RuleView } from "../../lib/views/nsg";
 
 export interface Config {
@@ -77,4 +78,4 @@ export function* check(rule: RuleView, ctx: CheckContext<Config>): Iterable<stri
     }
 }
 
-export const policy = resourcePolicy<RuleView, Config>(meta, nsgOrRule, RuleView.read, check);
+export const policy = resourcePolicy(meta, reader(nsgOrRule, RuleView.read), check);

@@ -1,6 +1,6 @@
-import { aksCluster, aksNodePool, anyOf } from "../../lib/kinds";
 import { CLUSTER, say } from "../../lib/message";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
+import { clusters, either, nodePools } from "../../lib/readers";
 import { CALENDAR_READ, oldestSupported, supportOf, today } from "../../lib/calendar";
 import { olderThan, parseVersion, Version } from "../../lib/version";
 import { ClusterView } from "../../lib/views/cluster";
@@ -39,10 +39,6 @@ export const meta: PolicyMeta = {
 };
 
 type View = ClusterView | PoolView;
-
-function read(type: string, props: unknown): View[] {
-    return [...ClusterView.read(type, props), ...PoolView.read(type, props)];
-}
 
 /** What a version means: nothing when supported, else the finding's fix. */
 function judge(v: Version, lts: boolean | typeof UNKNOWN, floor: { v: Version; text: string } | undefined): string | undefined {
@@ -101,4 +97,4 @@ export function* check(v: View, ctx: CheckContext<Config>): Iterable<string> {
     }
 }
 
-export const policy = resourcePolicy<View, Config>(meta, anyOf("AKS cluster and node pool", aksCluster, aksNodePool), read, check);
+export const policy = resourcePolicy(meta, either("AKS cluster and node pool", clusters, nodePools), check);

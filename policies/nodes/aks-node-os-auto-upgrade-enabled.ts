@@ -1,7 +1,7 @@
-import { clusterPolicy } from "../../lib/aks";
 import { CLUSTER, say } from "../../lib/message";
-import { CheckContext, PolicyMeta } from "../../lib/policy";
+import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
+import { clusters } from "../../lib/readers";
 
 export interface Config {
     allowedNodeOsUpgradeChannels: string[];
@@ -62,4 +62,4 @@ export function* check(c: ClusterView, ctx: CheckContext<Config>): Iterable<stri
     yield say({ element: CLUSTER, node: n, fix: `set it to ${list}${why}` });
 }
 
-export const policy = clusterPolicy<Config>(meta, check);
+export const policy = resourcePolicy(meta, clusters, check);

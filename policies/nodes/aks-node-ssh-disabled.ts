@@ -1,7 +1,7 @@
 import { agentPool, anyOf, classicCluster, classicNodePool, managedCluster } from "../../lib/kinds";
 import { say } from "../../lib/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { ClusterView } from "../../lib/views/cluster";
+import { pools, within } from "../../lib/readers";
 import { PoolView } from "../../lib/views/nodepool";
 
 export const meta: PolicyMeta = {
@@ -22,12 +22,6 @@ export const meta: PolicyMeta = {
 const classicKinds = anyOf("classic AKS cluster and node pool", classicCluster, classicNodePool);
 const CLASSIC_REASON = "the classic azure provider (6.x) exposes no SSH-access setting for AKS node pools; use azure-native or NSG rules to close SSH";
 
-/** Inline pools of a ManagedCluster, or the AgentPool itself. */
-function read(type: string, props: unknown): PoolView[] {
-    const clusters = ClusterView.read(type, props);
-    return clusters.length > 0 ? clusters[0].inlinePools() : PoolView.read(type, props);
-}
-
 export function* check(pool: PoolView): Iterable<string> {
     const n = pool.sshAccess();
     if (n.str()?.toLowerCase() !== "disabled") {
@@ -35,6 +29,6 @@ export function* check(pool: PoolView): Iterable<string> {
     }
 }
 
-export const policy = resourcePolicy(meta, anyOf("azure-native AKS cluster and AgentPool", managedCluster, agentPool), read, check, {
+export const policy = resourcePolicy(meta, within(pools, anyOf("azure-native AKS cluster and AgentPool", managedCluster, agentPool)), check, {
     otherwise: { kind: classicKinds, reason: CLASSIC_REASON },
 });

@@ -1,6 +1,7 @@
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ObjectView, quoted } from "../../lib/views/k8s-objects";
 import { helmRelease } from "../../lib/kinds";
+import { objects } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "k8s-helm-objects-visible",
@@ -23,4 +24,4 @@ export function* check(release: ObjectView): Iterable<string> {
     yield `The helm.sh/v3 Release${chart ? ` of chart ${chart}` : ""} creates its objects inside Helm, so no policy of this pack checks them; deploy it with kubernetes:helm.sh/v4:Chart instead.`;
 }
 
-export const policy = resourcePolicy(meta, helmRelease, ObjectView.reader(helmRelease), check);
+export const policy = resourcePolicy(meta, objects(helmRelease), check);

@@ -1,8 +1,9 @@
 import { say } from "../../lib/message";
-import { excludedNamespaceObject, excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { configList, ObjectView } from "../../lib/views/k8s-objects";
 import { namespace } from "../../lib/kinds";
+import { namespaceObjects, objects } from "../../lib/readers";
 
 export interface Config extends NamespaceConfig {
     allowedLevels: string[];
@@ -48,4 +49,4 @@ export function* check(ns: ObjectView, ctx: CheckContext<Config>): Iterable<stri
     yield say({ element: ns.label(), node: n, absent: "Pod Security Admission admits privileged pods", fix });
 }
 
-export const policy = resourcePolicy(meta, namespace, ObjectView.reader(namespace), check, { skip: excludedNamespaceObject });
+export const policy = resourcePolicy(meta, namespaceObjects(objects(namespace)), check);

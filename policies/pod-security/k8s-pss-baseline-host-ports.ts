@@ -1,7 +1,8 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, namespacedWorkloadPolicy, NamespaceConfig } from "../../lib/namespaces";
-import { CheckContext, PolicyMeta } from "../../lib/policy";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { PodSpecView } from "../../lib/views/podspec";
+import { namespaced, workloads } from "../../lib/readers";
 
 export interface Config extends NamespaceConfig {
     allowedHostPorts: number[];
@@ -48,4 +49,4 @@ export function* check(pod: PodSpecView, ctx: CheckContext<Config>): Iterable<st
     }
 }
 
-export const policy = namespacedWorkloadPolicy<Config>(meta, check);
+export const policy = resourcePolicy(meta, namespaced(workloads), check);

@@ -1,7 +1,8 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, namespacedWorkloadPolicy } from "../../lib/namespaces";
-import { PolicyMeta } from "../../lib/policy";
+import { excludedNamespacesConfig } from "../../lib/namespaces";
+import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { PodSpecView } from "../../lib/views/podspec";
+import { namespaced, workloads } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "k8s-pss-baseline-host-process",
@@ -36,4 +37,4 @@ export function* check(pod: PodSpecView): Iterable<string> {
     }
 }
 
-export const policy = namespacedWorkloadPolicy(meta, check);
+export const policy = resourcePolicy(meta, namespaced(workloads), check);

@@ -1,7 +1,8 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, namespacedWorkloadPolicy } from "../../lib/namespaces";
-import { PolicyMeta } from "../../lib/policy";
+import { excludedNamespacesConfig } from "../../lib/namespaces";
+import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { PodSpecView } from "../../lib/views/podspec";
+import { namespaced, workloads } from "../../lib/readers";
 
 /** The safe sysctls of policy version v1.35 (1.0, +1.27, +1.29, +1.32). */
 export const SAFE_SYSCTLS = [
@@ -46,4 +47,4 @@ export function* check(pod: PodSpecView): Iterable<string> {
     }
 }
 
-export const policy = namespacedWorkloadPolicy(meta, check);
+export const policy = resourcePolicy(meta, namespaced(workloads), check);

@@ -1,8 +1,9 @@
 import { say } from "../../lib/message";
-import { excludedNamespacesConfig, namespacedWorkloadPolicy } from "../../lib/namespaces";
-import { CheckContext, PolicyMeta } from "../../lib/policy";
+import { excludedNamespacesConfig } from "../../lib/namespaces";
+import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { setPath } from "../../lib/remediate";
 import { PodSpecView } from "../../lib/views/podspec";
+import { namespaced, workloads } from "../../lib/readers";
 
 export const meta: PolicyMeta = {
     name: "k8s-pss-restricted-privilege-escalation",
@@ -65,4 +66,4 @@ export function remediate(props: Record<string, unknown>, ctx: CheckContext<unkn
     return changed;
 }
 
-export const policy = namespacedWorkloadPolicy(meta, check, { remediate });
+export const policy = resourcePolicy(meta, namespaced(workloads), check, { remediate });

@@ -85,6 +85,12 @@ describe("catalogue", () => {
                     assert.match(p.remediationSteps!, /classic/);
                 }
             });
+            if (p.reader) {
+                const reader = p.reader;
+                it("declares the excludedNamespaces setting exactly when its reader leaves excluded namespaces alone (lib/readers.ts)", () => {
+                    assert.equal(reader.skip !== undefined, "excludedNamespaces" in (p.meta.config ?? {}));
+                });
+            }
             it("declares config whose defaults validate against its own schema", () => {
                 const props = p.configSchema?.properties ?? {};
                 assert.ok(!("enforcementLevel" in props));

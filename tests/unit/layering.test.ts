@@ -70,6 +70,13 @@ describe("layering", () => {
         assert.deepEqual(declaring, []);
     });
 
+    it("every policy is wired in one line, by resourcePolicy(meta, reader, check, ...) or stackPolicy(meta, check)", () => {
+        const files = sources("policies").filter(f => path.dirname(f) !== path.join(ROOT, "policies"));
+        assert.ok(files.length >= 80);
+        const bad = files.filter(f => !/^export const policy = (?:resourcePolicy\(meta, |stackPolicy(?:<\w+>)?\(meta, check\);$)/m.test(fs.readFileSync(f, "utf8"))).map(rel);
+        assert.deepEqual(bad, []);
+    });
+
     it("only the wiring defines validateResource and remediateResource: no decorator re-wraps them", () => {
         // Excluded namespaces and types answered with a reason of their own are options of
         // resourcePolicy (`skip`, `otherwise`), inside its one applicability step.

@@ -351,7 +351,8 @@ export function stackExportPath(exampleDir: string): string {
 /** Record in a fresh process (mocks are process-wide); the recording's JSON text. */
 export function recordFresh(exampleDir: string, mode: "preview" | "update"): string {
     const hook = path.join(ROOT, "scripts", "ts.js");
-    return execFileSync(process.execPath, ["-r", hook, path.join(ROOT, "scripts", "record.ts"), exampleDir, mode, "--stdout"], {
+    // This very script in a fresh process: compiled (.build/scripts/record.js) when the caller is.
+    return execFileSync(process.execPath, ["-r", hook, __filename, exampleDir, mode, "--stdout"], {
         cwd: ROOT,
         encoding: "utf8",
         maxBuffer: 64 * 1024 * 1024,

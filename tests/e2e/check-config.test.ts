@@ -1,6 +1,5 @@
 // npm run check-config: the CLI's verdict on a config file, and what the CLI lets through.
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -8,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { Engine } from "../../engine/engine";
 import { ConfigError } from "../../engine/config";
 import { checkConfig, listExemptions, readStack } from "../../scripts/check-config";
-import { launch, ROOT } from "./helpers";
+import { launch, ROOT, runScript } from "./helpers";
 
 const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
 /** A fixed "today" for the date checks, so that no spec depends on the calendar. */
@@ -129,8 +128,9 @@ describe("check-config", () => {
         try {
             fs.writeFileSync(path.join(tmp, "bad.json"), JSON.stringify({ "aks-private-cluster-enable": "mandatory" }));
             fs.copyFileSync(path.join(ROOT, "config", "strict.json"), path.join(tmp, "strict.json"));
-            const run = (...args: string[]) => spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts", "ts.js"), path.join(ROOT, "scripts", "check-config.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: tmp } });
-            const bad = run("bad.json", "strict.json");
+            const run = (...args: string[]) => runScript("check-config", args, { cwd: tmp });
+            // Exactly package.json's script line once; the other runs take the compiled twin (helpers.ts runScript).
+            const bad = runScript("check-config", ["bad.json", "strict.json"], { cwd: tmp, asNpmRuns: true });
             assert.equal(bad.status, 1, bad.stderr);
             assert.equal(bad.stdout, [
                 "bad.json: misfire: aks-private-cluster-enable: no policy of aks-security-baseline is named aks-private-cluster-enable: the CLI ignores it silently; did you mean aks-private-cluster-enabled?",

@@ -2,7 +2,6 @@
 // in ../shared/PROTOCOL.md). Each spec drives the built pack, or tests/fixtures/echo-pack
 // (a pack that reports what it was sent), through the real protocol.
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -11,7 +10,7 @@ import { Engine, EngineResource } from "../../engine/engine";
 import { ConfigError } from "../../engine/config";
 import { renderPolicies, typeDisplayName } from "../../engine/display";
 import { ref, unknown, unknownOf, UNKNOWN_SENTINELS } from "../../engine/wire";
-import { launch, PREVIEW_NOTE, recorded, ROOT } from "./helpers";
+import { launch, PREVIEW_NOTE, recorded, ROOT, runScript } from "./helpers";
 
 const CLUSTER = "azure-native:containerservice:ManagedCluster";
 const urn = (type: string, name: string) => `urn:pulumi:dev::project::${type}::${name}`;
@@ -295,9 +294,10 @@ describe("what the pack is sent (tests/fixtures/echo-pack)", () => {
 });
 
 describe("npm run demo exits as the CLI does", () => {
-    const demo = (...args: string[]) => spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts", "ts.js"), path.join(ROOT, "scripts", "demo.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: ROOT } });
+    const demo = (...args: string[]) => runScript("demo", args);
     it("non-zero on a blocking finding, zero on a clean stack", () => {
-        const bad = demo("examples/aks-insecure/recorded/preview.json");
+        // Exactly package.json's `demo` line once; the other runs take the compiled twin (helpers.ts runScript).
+        const bad = runScript("demo", ["examples/aks-insecure/recorded/preview.json"], { asNpmRuns: true });
         assert.equal(bad.status, 1, bad.stderr);
         assert.match(bad.stdout, /^ {8}- \[mandatory\] \[severity: critical\]  aks-api-server-access-restricted  \(azure-native:containerservice:ManagedCluster: aks-quickstart\)$/m);
         assert.match(bad.stdout, /^error: step generator errored$/m);
@@ -314,7 +314,7 @@ describe("npm run demo exits as the CLI does", () => {
         const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cfg-"));
         try {
             fs.writeFileSync(path.join(tmp, "c.json"), JSON.stringify({ "aks-api-server-access-restricted": { allowedRanges: "x" } }));
-            const r = spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts", "ts.js"), path.join(ROOT, "scripts", "demo.ts"), "--config", "c.json", path.join(ROOT, "examples/aks-hardened/recorded/update.json")], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: tmp } });
+            const r = runScript("demo", ["--config", "c.json", path.join(ROOT, "examples/aks-hardened/recorded/update.json")], { cwd: tmp });
             assert.equal(r.status, 1);
             assert.match(r.stdout, new RegExp(`^error: validating policy config: aks-security-baseline ${VERSION.replace(/\./g, "\\.")}  aks-api-server-access-restricted: allowedRanges: Invalid type\\. Expected: array, given: string$`, "m"));
         } finally {

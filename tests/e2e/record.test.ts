@@ -1,6 +1,5 @@
 // npm run record -- <program dir> [preview|update]: recording a user's own program for the demo.
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -8,12 +7,11 @@ import { RecordedStack } from "../../scripts/record";
 import { toEngine } from "../../scripts/demo";
 import { Engine } from "../../engine/engine";
 import { UNKNOWN_SENTINEL } from "../../engine/wire";
-import { launch, ROOT } from "./helpers";
+import { launch, ROOT, runScript } from "./helpers";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const FIXTURES = path.join(ROOT, "tests", "fixtures", "programs");
-const record = (cwd: string, ...args: string[]) =>
-    spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts", "ts.js"), path.join(ROOT, "scripts", "record.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: cwd } });
+const record = (cwd: string, ...args: string[]) => runScript("record", args, { cwd });
 
 /** A copy of a fixture program inside the repository (so that it finds node_modules), in a scratch directory. */
 function copyProgram(name: string): string {
@@ -35,7 +33,8 @@ describe("npm run record", () => {
         before(() => {
             dir = copyProgram("aks-with-workloads");
             dirs.push(dir);
-            const r = record(path.dirname(dir), path.basename(dir));
+            // Exactly package.json's script line here; the other runs take the compiled twin (helpers.ts runScript).
+            const r = runScript("record", [path.basename(dir)], { cwd: path.dirname(dir), asNpmRuns: true });
             assert.equal(r.status, 0, r.stderr);
             const rel = path.basename(dir);
             assert.equal(r.stdout, [`wrote ${rel}/recorded/preview.json`, `wrote ${rel}/recorded/update.json`, `wrote ${rel}/recorded/stack-export.json`, ""].join("\n"));

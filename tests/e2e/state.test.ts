@@ -1,7 +1,6 @@
 // Scanning what is deployed: a `pulumi stack export` file analyzed as
 // `pulumi policy analyze --policy-pack . --file <export>` does (npm run demo -- --state).
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -10,7 +9,7 @@ import { Engine, EngineResource, RunResult } from "../../engine/engine";
 import { readStackExport, StateError } from "../../engine/state";
 import { secret, SecretValue } from "../../engine/wire";
 import { stackExportPath } from "../../scripts/record";
-import { launch, PREVIEW_NOTE, recorded, ROOT } from "./helpers";
+import { launch, PREVIEW_NOTE, recorded, ROOT, runScript } from "./helpers";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const exportOf = (example: string) => JSON.parse(fs.readFileSync(stackExportPath(path.join(ROOT, "examples", example)), "utf8"));
@@ -128,8 +127,7 @@ describe("stack exports (engine/state.ts)", () => {
 });
 
 describe("npm run demo -- --state", () => {
-    const demo = (cwd: string, ...args: string[]) =>
-        spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts", "ts.js"), path.join(ROOT, "scripts", "demo.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: cwd } });
+    const demo = (cwd: string, ...args: string[]) => runScript("demo", args, { cwd });
     it("analyzes an export relative to the caller's directory; exits 1 on a mandatory violation, 0 when clean", () => {
         const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "state-"));
         try {

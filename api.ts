@@ -1,14 +1,14 @@
 // The library entry, `require("aks-security-baseline/policies")`: the pack's policies for an
 // org's own pack, with their metadata. Importing it starts nothing (no PolicyPack is served:
 // that is index.ts, the pack itself); it installs the secret masking and the SDK adjustments
-// (lib/sdk.ts) on the @pulumi/policy that will serve the policies.
+// (lib/serve/sdk.ts) on the @pulumi/policy that will serve the policies.
 //
 //   import { PolicyPack } from "@pulumi/policy";
 //   import { selectPolicies } from "aks-security-baseline/policies";
 //   new PolicyPack("org-pack", { policies: [...selectPolicies({ controls: ["NET-3"] }), ownPolicy] });
 
 import * as path from "path";
-import { installSdkAdjustments } from "./lib/sdk";
+import { installSdkAdjustments } from "./lib/serve/sdk";
 import { PackPolicy } from "./lib/policy";
 import { allPolicies } from "./policies";
 

@@ -1,5 +1,5 @@
 // Exemption globs against adversarial patterns (npm run bench:glob): the matcher's steps and
-// time per match (lib/glob.ts), the backtracking regular expression it replaced for the same
+// time per match (lib/core/glob.ts), the backtracking regular expression it replaced for the same
 // patterns (as far as it finishes within a few seconds), and the pack's Analyze latency over
 // the protocol with and without such exemptions configured for every policy.
 //
@@ -7,7 +7,7 @@
 
 import { performance } from "perf_hooks";
 import { Engine } from "../engine/engine";
-import { globMatch, globSteps } from "../lib/glob";
+import { globMatch, globSteps } from "../lib/core/glob";
 import { mixedStack, ROOT } from "./stack";
 import { analyzeBytes, median, raw } from "./run";
 

@@ -6,7 +6,7 @@
 // (bench/stack.ts). Modes: `repeat`, the 444 requests over and over; `distinct`, every call
 // a resource never seen before (its own name, URN, namespace, labels and image tags); `types`,
 // every call also under a type token never seen before (what a fuzzer sends, and what the
-// type-token caches of lib/kinds.ts remember). Memory that grows with distinct inputs (a cache)
+// type-token caches of lib/core/kinds.ts remember). Memory that grows with distinct inputs (a cache)
 // can so be told from memory that grows with the number of calls (a leak). Every --every calls the pack's process reports (bench/soak-probe.js): RSS
 // and heap before and after a full garbage collection. Printed as a Markdown table.
 

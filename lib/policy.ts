@@ -13,17 +13,17 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { control, FRAMEWORK_NAME, FRAMEWORK_VERSION } from "../baseline/controls";
-import type { Kind } from "./kinds";
+import type { Kind } from "./core/kinds";
 import type { Reader } from "./readers";
-import type { ConfigProperty, PolicyMeta } from "./meta";
-import { decide, ExemptionDecision, SHARED_CONFIG } from "./exemptions";
-import { expiryNotice, NOTICE_CONFIG } from "./exemption-notice";
-import { capOf, FINDINGS_CONFIG, FindingCap } from "./findings";
-import { levelFromStackTags, STACK_TAG_CONFIG } from "./profiles";
-import { checkSettings, CheckedSettings } from "./settings";
+import type { ConfigProperty, PolicyMeta } from "./core/meta";
+import { decide, ExemptionDecision, SHARED_CONFIG } from "./config/exemptions";
+import { expiryNotice, NOTICE_CONFIG } from "./config/exemption-notice";
+import { capOf, FINDINGS_CONFIG, FindingCap } from "./config/findings";
+import { levelFromStackTags, STACK_TAG_CONFIG } from "./config/profiles";
+import { checkSettings, CheckedSettings } from "./config/settings";
 import { StackIndex } from "./stack";
 
-export type { ConfigProperty, PolicyMeta } from "./meta";
+export type { ConfigProperty, PolicyMeta } from "./core/meta";
 
 /** `kind`, `reader`: what a resource policy reads (the config checker and the catalogue tests use them; the SDK ignores them). */
 export type PackPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { meta: PolicyMeta; kind?: Kind; reader?: Reader<unknown> };
@@ -59,7 +59,7 @@ function sdkMetadata(meta: PolicyMeta) {
     };
 }
 
-/** The settings every policy takes, whatever its own (lib/exemptions.ts, lib/profiles.ts, lib/exemption-notice.ts, lib/findings.ts). */
+/** The settings every policy takes, whatever its own (lib/config/exemptions.ts, lib/config/profiles.ts, lib/config/exemption-notice.ts, lib/config/findings.ts). */
 export const EVERY_POLICY_CONFIG: Record<string, ConfigProperty> = { ...SHARED_CONFIG, ...STACK_TAG_CONFIG, ...NOTICE_CONFIG, ...FINDINGS_CONFIG };
 
 /** A policy's whole config schema: its own settings, then the shared ones. */
@@ -87,7 +87,7 @@ function settingsOf(meta: PolicyMeta, configured: Record<string, unknown> | unde
 
 /**
  * Schema defaults overlaid with what the engine configured (older engines send nothing); a
- * configured value that does not fit its schema is replaced by its default (lib/settings.ts).
+ * configured value that does not fit its schema is replaced by its default (lib/config/settings.ts).
  */
 export function configOf<C>(meta: PolicyMeta, configured: Record<string, unknown> | undefined): C & SharedConfig {
     return settingsOf(meta, configured).result.config as C & SharedConfig;
@@ -117,7 +117,7 @@ export function reportConfiguration(meta: PolicyMeta, args: ResourceValidationAr
     }
 }
 
-/** The configuration every policy takes (lib/exemptions.ts, lib/profiles.ts). */
+/** The configuration every policy takes (lib/config/exemptions.ts, lib/config/profiles.ts). */
 export interface SharedConfig {
     exemptions: unknown;
     allowInCodeExemptions: unknown;
@@ -165,7 +165,7 @@ export function notApplicable(args: { notApplicable(reason?: string): never }, r
 /**
  * What a validation or remediation function answers from the type token alone: the reason it
  * reports "not applicable" with, when for that type it does nothing else (no report, no read of
- * the resource, no config); undefined when it must run. The one-pass Analyze (lib/fast-path.ts)
+ * the resource, no config); undefined when it must run. The one-pass Analyze (lib/serve/fast-path.ts)
  * answers such policies without calling them. Functions never declared always run.
  */
 export type AnswerByType = (type: string) => string | undefined;
@@ -320,7 +320,7 @@ export type Remediate<C> = (props: Record<string, unknown>, ctx: CheckContext<C>
 export interface StackCheckContext<C> {
     config: C & SharedConfig;
     resources: StackValidationArgs["resources"];
-    /** The resources indexed once by type token and URN (lib/stack.ts). */
+    /** The resources indexed once by type token and URN (lib/stack/index.ts). */
     stack: StackIndex;
 }
 

@@ -4,8 +4,8 @@
 // kinds, `namespaced` adds the namespace exclusion, `within` narrows the kind. The wiring
 // (lib/policy.ts) takes a reader and runs its steps inside its one applicability step.
 
-import { aksCluster, aksNodePool, anyOf, keyVault, Kind, registry, workload } from "./kinds";
-import { excludedNamespaceObject, inExcludedNamespace } from "./namespaces";
+import { aksCluster, aksNodePool, anyOf, keyVault, Kind, registry, workload } from "./core/kinds";
+import { excludedNamespaceObject, inExcludedNamespace } from "./config/namespaces";
 import { ClusterView } from "./views/cluster";
 import { ObjectView } from "./views/k8s-objects";
 import { PoolView } from "./views/nodepool";
@@ -35,7 +35,7 @@ export function reader<V>(kind: Kind, read: (type: string, props: Record<string,
     return skip ? { kind, read, skip } : { kind, read };
 }
 
-/** `r`, leaving alone the resources in the namespaces the policy's `excludedNamespaces` excludes (lib/namespaces.ts). */
+/** `r`, leaving alone the resources in the namespaces the policy's `excludedNamespaces` excludes (lib/config/namespaces.ts). */
 export function namespaced<V>(r: Reader<V>): Reader<V> {
     return { ...r, skip: inExcludedNamespace };
 }

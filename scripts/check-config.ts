@@ -17,9 +17,9 @@ import { parseConfigFile, reconcile } from "../engine/config";
 import { EngineResource } from "../engine/engine";
 import { readStackExport } from "../engine/state";
 import { SecretValue, SIG_KEY, SECRET_SIG } from "../engine/wire";
-import { decide, Exemption } from "../lib/exemptions";
-import { daysLeft } from "../lib/exemption-notice";
-import { Kind } from "../lib/kinds";
+import { decide, Exemption } from "../lib/config/exemptions";
+import { daysLeft } from "../lib/config/exemption-notice";
+import { Kind } from "../lib/core/kinds";
 import { projectRoot } from "./root";
 import { RecordedStack } from "./record";
 

@@ -6,12 +6,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { projectRoot } from "./root";
 import { EVERY_POLICY_CONFIG, PackPolicy } from "../lib/policy";
-import { capExample } from "../lib/findings";
+import { capExample } from "../lib/config/findings";
 import { allPolicies } from "../policies";
 import { checks, notAdded } from "../baseline/checks";
 import { controls } from "../baseline/controls";
 import { pack } from "../policies/pack";
-import { PROFILE_TEXT, PROFILES, profileConfig, profileLevel } from "../lib/profiles";
+import { PROFILE_TEXT, PROFILES, profileConfig, profileLevel } from "../lib/config/profiles";
 
 const ROOT = projectRoot();
 

@@ -6,7 +6,7 @@
 import { strict as assert } from "node:assert";
 import { it } from "node:test";
 import { ResourceValidationPolicy, StackValidationPolicy, unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
-import { markSecret } from "../lib/secrets";
+import { markSecret } from "../lib/core/secrets";
 import { PackPolicy } from "../lib/policy";
 import { SecretValue, unknown, UNKNOWN_SENTINEL } from "../engine/wire";
 

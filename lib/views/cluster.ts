@@ -6,8 +6,8 @@
 // classic azure: KubernetesCluster inputs, reading both the v6 names and the v5 names that
 // azurerm 3.x/4.x renamed (e.g. apiServerAuthorizedIpRanges -> apiServerAccessProfile.authorizedIpRanges).
 
-import { aksCluster, classicCluster, managedCluster, Provider } from "../kinds";
-import { Node } from "./node";
+import { aksCluster, classicCluster, managedCluster, Provider } from "../core/kinds";
+import { Node } from "../core/node";
 import { PoolView } from "./nodepool";
 import { BOOL, ByProvider, NEGATED, Setting } from "./setting";
 

@@ -4,14 +4,13 @@
 // matching, and the namespace a resource lands in. Workload pod specs are read by
 // lib/views/podspec.ts only.
 //
-// Their kinds (lib/kinds.ts) match each apiVersion the SDK ships and the `…Patch` twin (server-side apply).
+// Their kinds (lib/core/kinds.ts) match each apiVersion the SDK ships and the `…Patch` twin (server-side apply).
 // A Patch changes only the fields it sets, so policies judge what a Patch sets and never what
 // it leaves out (the live object may already be right).
 
-import { Kind } from "../kinds";
-import { found } from "../message";
-import { Resource, root } from "../stack";
-import { Node, printable } from "./node";
+import { Kind } from "../core/kinds";
+import { found } from "../core/message";
+import { Node, printable } from "../core/node";
 
 
 /**
@@ -284,59 +283,4 @@ export function allowKeys(name: string | undefined, ns: string | undefined, pulu
         }
     }
     return out;
-}
-
-// ---- namespaces in a stack -------------------------------------------------------------------
-
-/** Where a namespaced resource lands: a known name, or unknown until the update. */
-export type NamespaceOf = { name: string; secret?: boolean } | { unknown: true };
-
-/**
- * The namespace a resource lands in: `metadata.namespace`, else its provider's `namespace`
- * setting, else `default`. Unknown (never read) when either is set from another resource's
- * output.
- */
-export function namespaceOf(r: Resource): NamespaceOf {
-    const ns = root(r).get("metadata");
-    if (ns.pending) {
-        return { unknown: true };
-    }
-    const n = ns.get("namespace");
-    if (n.pending) {
-        return { unknown: true };
-    }
-    const s = n.str();
-    if (s !== undefined && s.trim() !== "") {
-        return { name: s.trim(), secret: n.secret };
-    }
-    const p = r.provider ? Node.root(r.provider.props).get("namespace") : undefined;
-    if (p && p.pending) {
-        return { unknown: true };
-    }
-    const ps = p?.str();
-    return ps !== undefined && ps.trim() !== "" ? { name: ps.trim(), secret: p!.secret } : { name: "default" };
-}
-
-/**
- * Values that are unknown during preview, set aside so a stack policy can report everything it
- * knows first, then touch the first of them so the SDK adds its "can't run during preview"
- * note (reading an unknown throws the SDK's error).
- */
-export class Deferred {
-    private readonly nodes: Node[] = [];
-
-    add(n: Node): void {
-        this.nodes.push(n);
-    }
-
-    get size(): number {
-        return this.nodes.length;
-    }
-
-    /** Read the deferred values in order: the first one makes the SDK's proxy throw its UnknownValueError. */
-    raise(): void {
-        for (const n of this.nodes) {
-            void n.raw;
-        }
-    }
 }

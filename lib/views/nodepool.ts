@@ -2,8 +2,8 @@
 // (azure-native `agentPoolProfiles[i]`, classic `defaultNodePool`) or as its own resource
 // (azure-native AgentPool, classic KubernetesClusterNodePool).
 
-import { agentPool, classicNodePool, Provider } from "../kinds";
-import { Node, printable } from "./node";
+import { agentPool, classicNodePool, Provider } from "../core/kinds";
+import { Node, printable } from "../core/node";
 import { ByProvider } from "./setting";
 
 export class PoolView {

@@ -6,9 +6,9 @@
 // use the same field names: `direction`, `access`, `protocol`, `sourceAddressPrefix(es)`,
 // `destinationPortRange(s)`.
 
-import { anyOf, networkSecurityGroup, securityRule } from "../kinds";
-import { prefixLength } from "../cidr";
-import { Node, printable } from "./node";
+import { anyOf, networkSecurityGroup, securityRule } from "../core/kinds";
+import { prefixLength } from "../core/cidr";
+import { Node, printable } from "../core/node";
 import { ByProvider } from "./setting";
 
 /** NSGs (for their inline rules) and standalone rules, either provider. */

@@ -5,8 +5,8 @@
 // and every container, init container and ephemeral container with its own path, so a message
 // says exactly which container of which template.
 
-import { workload } from "../kinds";
-import { Node, printable } from "./node";
+import { workload } from "../core/kinds";
+import { Node, printable } from "../core/node";
 
 
 /** Where the pod template sits in each kind. */

@@ -9,8 +9,8 @@
 // names azurerm 4.0 replaced (`retentionPolicy { enabled, days }` -> `retentionPolicyInDays`,
 // `encryption.enabled` dropped: the block's presence enables it).
 
-import { registry } from "../kinds";
-import { Node } from "./node";
+import { registry } from "../core/kinds";
+import { Node } from "../core/node";
 import { BOOL, ByProvider, ENABLED, ENABLED_LOWER, Setting } from "./setting";
 
 export const REGISTRY = "The registry";

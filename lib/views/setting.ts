@@ -3,7 +3,7 @@
 // `disableRunCommand: true` for "run command off"), and how to write the state a policy asks
 // for. Views return Settings, so no policy compares provider-specific values.
 
-import { Node } from "./node";
+import { Node } from "../core/node";
 
 export interface Spelling {
     on: string | boolean;

@@ -7,8 +7,8 @@
 // classic azure: `azure:keyvault/keyVault:KeyVault`, v6 names and the v5 names that azurerm 4.x
 // deprecated (`enableRbacAuthorization` -> `rbacAuthorizationEnabled`).
 
-import { keyVault } from "../kinds";
-import { Node } from "./node";
+import { keyVault } from "../core/kinds";
+import { Node } from "../core/node";
 import { BOOL, ByProvider, ENABLED_LOWER, Setting } from "./setting";
 
 export const VAULT = "The key vault";

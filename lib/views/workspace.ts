@@ -7,8 +7,8 @@
 // AzureMonitorWorkspace: publicNetworkAccess (omitted: Enabled). classic monitoring Workspace:
 // publicNetworkAccessEnabled (omitted: true).
 
-import { logAnalyticsWorkspace, monitorWorkspace } from "../kinds";
-import { Node, printable } from "./node";
+import { logAnalyticsWorkspace, monitorWorkspace } from "../core/kinds";
+import { Node, printable } from "../core/node";
 
 export interface PublicEndpoint {
     /** What the endpoint serves: "ingestion", "queries", or "ingestion and queries". */

@@ -1,8 +1,9 @@
-import { backupInstance, helmChart, veleroSchedule } from "../../lib/kinds";
+import { backupInstance, helmChart, veleroSchedule } from "../../lib/core/kinds";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { Resource, root } from "../../lib/stack";
-import { StackCluster } from "../../lib/views/stack-aks";
-import { isOneOf, known, Targets, textAt, UNKNOWN } from "../../lib/views/stack-links";
+import { StackCluster } from "../../lib/stack/aks";
+import { isOneOf, known, Targets, textAt } from "../../lib/stack/links";
+import { UNKNOWN } from "../../lib/core/known";
 
 export interface Config {
     managedElsewhere: boolean;

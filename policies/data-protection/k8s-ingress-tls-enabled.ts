@@ -1,8 +1,8 @@
-import { say } from "../../lib/message";
-import { excludedNamespacesConfig } from "../../lib/namespaces";
+import { say } from "../../lib/core/message";
+import { excludedNamespacesConfig } from "../../lib/config/namespaces";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { listValues, ObjectView, sayWhich } from "../../lib/views/k8s-objects";
-import { ingress } from "../../lib/kinds";
+import { ingress } from "../../lib/core/kinds";
 import { namespaced, objects } from "../../lib/readers";
 
 export const meta: PolicyMeta = {

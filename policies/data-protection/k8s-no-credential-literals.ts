@@ -1,9 +1,9 @@
-import { configMap } from "../../lib/kinds";
-import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { configMap } from "../../lib/core/kinds";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { either, namespaced, objects, workloads } from "../../lib/readers";
 import { CREDENTIAL_NAME, looksLikeCredentialValue, NOT_CREDENTIAL_NAME, ObjectView, onlyReferences, pattern, quoted } from "../../lib/views/k8s-objects";
-import { Node } from "../../lib/views/node";
+import { Node } from "../../lib/core/node";
 import { PodSpecView } from "../../lib/views/podspec";
 
 export interface Config extends NamespaceConfig {

@@ -1,4 +1,4 @@
-import { excludedNamespacesConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig } from "../../lib/config/namespaces";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { quoted } from "../../lib/views/k8s-objects";
 import { PodSpecView } from "../../lib/views/podspec";

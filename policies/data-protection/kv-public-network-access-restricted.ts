@@ -1,4 +1,4 @@
-import { found, say } from "../../lib/message";
+import { found, say } from "../../lib/core/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { VaultView } from "../../lib/views/vault";
 import { vaults } from "../../lib/readers";

@@ -1,9 +1,10 @@
-import { deploymentSafeguard, policyAssignment, resourceGroup } from "../../lib/kinds";
-import { say, showValue } from "../../lib/message";
+import { deploymentSafeguard, policyAssignment, resourceGroup } from "../../lib/core/kinds";
+import { say, showValue } from "../../lib/core/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { armId, idOf, label, Resource, root, StackIndex } from "../../lib/stack";
-import { StackCluster } from "../../lib/views/stack-aks";
-import { isOneOf, known, lastSegment, selfAndAncestors, Targets, text, textAt, UNKNOWN } from "../../lib/views/stack-links";
+import { StackCluster } from "../../lib/stack/aks";
+import { isOneOf, known, lastSegment, selfAndAncestors, Targets, text, textAt } from "../../lib/stack/links";
+import { UNKNOWN } from "../../lib/core/known";
 
 export interface Config {
     managedElsewhere: boolean;

@@ -1,8 +1,9 @@
-import { registry } from "../../lib/kinds";
+import { registry } from "../../lib/core/kinds";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { label, root } from "../../lib/stack";
-import { ROLES, StackCluster, StackRoleAssignment } from "../../lib/views/stack-aks";
-import { known, Targets, text, UNKNOWN } from "../../lib/views/stack-links";
+import { ROLES, StackCluster, StackRoleAssignment } from "../../lib/stack/aks";
+import { known, Targets, text } from "../../lib/stack/links";
+import { UNKNOWN } from "../../lib/core/known";
 
 export const meta: PolicyMeta = {
     name: "acr-kubelet-acr-pull-assigned",

@@ -1,8 +1,9 @@
-import { say } from "../../lib/message";
+import { say } from "../../lib/core/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { label } from "../../lib/stack";
-import { ROLES, StackCluster, StackRoleAssignment } from "../../lib/views/stack-aks";
-import { isOneOf, Targets, text, UNKNOWN } from "../../lib/views/stack-links";
+import { ROLES, StackCluster, StackRoleAssignment } from "../../lib/stack/aks";
+import { isOneOf, Targets, text } from "../../lib/stack/links";
+import { UNKNOWN } from "../../lib/core/known";
 
 export const meta: PolicyMeta = {
     name: "aks-admin-roles-assigned-to-groups",

@@ -1,4 +1,4 @@
-import { CLUSTER, say } from "../../lib/message";
+import { CLUSTER, say } from "../../lib/core/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
 import { clusters } from "../../lib/readers";

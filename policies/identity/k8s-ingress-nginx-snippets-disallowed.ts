@@ -1,7 +1,7 @@
-import { excludedNamespacesConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ObjectView } from "../../lib/views/k8s-objects";
-import { ingress } from "../../lib/kinds";
+import { ingress } from "../../lib/core/kinds";
 import { namespaced, objects } from "../../lib/readers";
 
 export interface Config {

@@ -1,7 +1,7 @@
-import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { allowKeys, configList, coversResource, ObjectView, ruleStrings } from "../../lib/views/k8s-objects";
-import { rbacRole } from "../../lib/kinds";
+import { rbacRole } from "../../lib/core/kinds";
 import { namespaced, objects } from "../../lib/readers";
 
 export interface Config extends NamespaceConfig {

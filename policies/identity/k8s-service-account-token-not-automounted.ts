@@ -1,10 +1,10 @@
-import { say } from "../../lib/message";
-import { serviceAccount } from "../../lib/kinds";
-import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { say } from "../../lib/core/message";
+import { serviceAccount } from "../../lib/core/kinds";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { either, namespaced, objects, workloads } from "../../lib/readers";
 import { allowKeys, configList, ObjectView } from "../../lib/views/k8s-objects";
-import { printable } from "../../lib/views/node";
+import { printable } from "../../lib/core/node";
 import { PodSpecView } from "../../lib/views/podspec";
 
 export interface Config extends NamespaceConfig {

@@ -1,6 +1,6 @@
-import { rbacBinding } from "../../lib/kinds";
-import { say } from "../../lib/message";
-import { excludedBy, excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { rbacBinding } from "../../lib/core/kinds";
+import { say } from "../../lib/core/message";
+import { excludedBy, excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { either, namespaced, objects, workloads } from "../../lib/readers";
 import { ObjectView, sayWhich } from "../../lib/views/k8s-objects";

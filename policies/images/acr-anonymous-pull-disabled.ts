@@ -1,6 +1,6 @@
-import { say } from "../../lib/message";
+import { say } from "../../lib/core/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { setIfParent } from "../../lib/remediate";
+import { setIfParent } from "../../lib/core/remediate";
 import { RegistryView } from "../../lib/views/registry";
 import { registries } from "../../lib/readers";
 

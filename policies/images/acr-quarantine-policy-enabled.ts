@@ -1,4 +1,4 @@
-import { say } from "../../lib/message";
+import { say } from "../../lib/core/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { RegistryView } from "../../lib/views/registry";
 import { registries } from "../../lib/readers";

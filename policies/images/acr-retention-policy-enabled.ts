@@ -1,6 +1,6 @@
-import { say } from "../../lib/message";
+import { say } from "../../lib/core/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { Node } from "../../lib/views/node";
+import { Node } from "../../lib/core/node";
 import { RegistryView } from "../../lib/views/registry";
 import { registries } from "../../lib/readers";
 

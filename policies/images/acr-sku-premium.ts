@@ -1,4 +1,4 @@
-import { say } from "../../lib/message";
+import { say } from "../../lib/core/message";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { registries } from "../../lib/readers";
 import { RegistryView } from "../../lib/views/registry";

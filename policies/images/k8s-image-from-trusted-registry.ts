@@ -1,12 +1,14 @@
-import { registry, workload } from "../../lib/kinds";
-import { showValue } from "../../lib/message";
-import { excludedBy, excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { registry, workload } from "../../lib/core/kinds";
+import { showValue } from "../../lib/core/message";
+import { excludedBy, excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { PolicyMeta, StackCheckContext, stackPolicy } from "../../lib/policy";
 import { label, root } from "../../lib/stack";
-import { configList, Deferred, namespaceOf, parseImage, sayWhich, underPrefix } from "../../lib/views/k8s-objects";
-import { Node } from "../../lib/views/node";
+import { configList, parseImage, sayWhich, underPrefix } from "../../lib/views/k8s-objects";
+import { Deferred, namespaceOf } from "../../lib/stack/namespaces";
+import { Node } from "../../lib/core/node";
 import { CONTAINER_LISTS, PodSpecView } from "../../lib/views/podspec";
-import { known, Targets, textAt, UNKNOWN } from "../../lib/views/stack-links";
+import { known, Targets, textAt } from "../../lib/stack/links";
+import { UNKNOWN } from "../../lib/core/known";
 
 export interface Config extends NamespaceConfig {
     allowedRegistries: string[];

@@ -1,4 +1,4 @@
-import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { configList, parseImage, sayWhich } from "../../lib/views/k8s-objects";
 import { PodSpecView } from "../../lib/views/podspec";

@@ -1,9 +1,9 @@
-import { diagnosticSetting } from "../../lib/kinds";
-import { ALL_CATEGORIES, DiagnosticSettingView, readDiagnosticSetting } from "../../lib/views/diagnostic-setting";
+import { diagnosticSetting } from "../../lib/core/kinds";
+import { ALL_CATEGORIES, DiagnosticSettingView, readDiagnosticSetting } from "../../lib/stack/diagnostic-setting";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { label, root } from "../../lib/stack";
-import { StackCluster } from "../../lib/views/stack-aks";
-import { known, Targets } from "../../lib/views/stack-links";
+import { StackCluster } from "../../lib/stack/aks";
+import { known, Targets } from "../../lib/stack/links";
 
 export interface Config {
     requiredCategories: string[];

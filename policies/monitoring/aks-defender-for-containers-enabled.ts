@@ -1,9 +1,10 @@
-import { defenderPricing } from "../../lib/kinds";
-import { say } from "../../lib/message";
+import { defenderPricing } from "../../lib/core/kinds";
+import { say } from "../../lib/core/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { label, root } from "../../lib/stack";
-import { StackCluster } from "../../lib/views/stack-aks";
-import { isOneOf, known, text, UNKNOWN } from "../../lib/views/stack-links";
+import { StackCluster } from "../../lib/stack/aks";
+import { isOneOf, known, text } from "../../lib/stack/links";
+import { UNKNOWN } from "../../lib/core/known";
 
 export interface Config {
     managedElsewhere: boolean;

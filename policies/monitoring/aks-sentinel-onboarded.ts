@@ -1,8 +1,9 @@
-import { diagnosticSetting, logAnalyticsWorkspace, sentinelOnboarding } from "../../lib/kinds";
+import { diagnosticSetting, logAnalyticsWorkspace, sentinelOnboarding } from "../../lib/core/kinds";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { label, Resource, root } from "../../lib/stack";
-import { StackCluster } from "../../lib/views/stack-aks";
-import { known, Targets, textAt, UNKNOWN } from "../../lib/views/stack-links";
+import { StackCluster } from "../../lib/stack/aks";
+import { known, Targets, textAt } from "../../lib/stack/links";
+import { UNKNOWN } from "../../lib/core/known";
 
 export interface Config {
     managedElsewhere: boolean;

@@ -1,5 +1,5 @@
-import { isCidr, prefixLength, within } from "../../lib/cidr";
-import { CLUSTER, say, show } from "../../lib/message";
+import { isCidr, prefixLength, within } from "../../lib/core/cidr";
+import { CLUSTER, say, show } from "../../lib/core/message";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
 import { clusters } from "../../lib/readers";

@@ -1,6 +1,6 @@
-import { bastionHost } from "../../lib/kinds";
+import { bastionHost } from "../../lib/core/kinds";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
-import { StackCluster } from "../../lib/views/stack-aks";
+import { StackCluster } from "../../lib/stack/aks";
 
 export interface Config {
     managedElsewhere: boolean;

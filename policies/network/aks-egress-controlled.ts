@@ -1,8 +1,9 @@
-import { CLUSTER, say, oneOf } from "../../lib/message";
+import { CLUSTER, say, oneOf } from "../../lib/core/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
-import { StackCluster } from "../../lib/views/stack-aks";
-import { known, UNKNOWN } from "../../lib/views/stack-links";
-import { Routes, Subnets } from "../../lib/views/stack-subnets";
+import { StackCluster } from "../../lib/stack/aks";
+import { known } from "../../lib/stack/links";
+import { UNKNOWN } from "../../lib/core/known";
+import { Routes, Subnets } from "../../lib/stack/subnets";
 
 export interface Config {
     allowedOutboundTypes: string[];

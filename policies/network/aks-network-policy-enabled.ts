@@ -1,4 +1,4 @@
-import { CLUSTER, oneOf, say } from "../../lib/message";
+import { CLUSTER, oneOf, say } from "../../lib/core/message";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
 import { clusters } from "../../lib/readers";

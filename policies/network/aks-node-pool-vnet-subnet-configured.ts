@@ -1,5 +1,5 @@
-import { aksCluster, aksNodePool, anyOf } from "../../lib/kinds";
-import { CLUSTER, say } from "../../lib/message";
+import { aksCluster, aksNodePool, anyOf } from "../../lib/core/kinds";
+import { CLUSTER, say } from "../../lib/core/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { reader } from "../../lib/readers";
 import { ClusterView } from "../../lib/views/cluster";

@@ -1,4 +1,4 @@
-import { say } from "../../lib/message";
+import { say } from "../../lib/core/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { PoolView } from "../../lib/views/nodepool";
 import { pools } from "../../lib/readers";

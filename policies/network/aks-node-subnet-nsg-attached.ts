@@ -1,11 +1,11 @@
-import { subnet, subnetNsgAssociation, virtualNetwork } from "../../lib/kinds";
-import { say } from "../../lib/message";
+import { subnet, subnetNsgAssociation, virtualNetwork } from "../../lib/core/kinds";
+import { say } from "../../lib/core/message";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { label, root } from "../../lib/stack";
-import { printable } from "../../lib/views/node";
-import { SubnetRef, Subnets } from "../../lib/views/stack-subnets";
-import { separatePoolSubnets, StackCluster } from "../../lib/views/stack-aks";
-import { isSet, known } from "../../lib/views/stack-links";
+import { printable } from "../../lib/core/node";
+import { SubnetRef, Subnets } from "../../lib/stack/subnets";
+import { separatePoolSubnets, StackCluster } from "../../lib/stack/aks";
+import { isSet, known } from "../../lib/stack/links";
 
 export const meta: PolicyMeta = {
     name: "aks-node-subnet-nsg-attached",

@@ -1,5 +1,5 @@
-import { setPath } from "../../lib/remediate";
-import { CLUSTER, say } from "../../lib/message";
+import { setPath } from "../../lib/core/remediate";
+import { CLUSTER, say } from "../../lib/core/message";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ClusterView } from "../../lib/views/cluster";
 import { clusters } from "../../lib/readers";

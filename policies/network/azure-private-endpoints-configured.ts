@@ -1,7 +1,7 @@
-import { keyVault, privateEndpoint, registry } from "../../lib/kinds";
+import { keyVault, privateEndpoint, registry } from "../../lib/core/kinds";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { label, Resource, root } from "../../lib/stack";
-import { known, knownItems, Targets } from "../../lib/views/stack-links";
+import { known, knownItems, Targets } from "../../lib/stack/links";
 
 export interface Config {
     managedElsewhere: boolean;

@@ -1,10 +1,10 @@
-import { excludedBy, excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { excludedBy, excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { PolicyMeta, StackCheckContext, stackPolicy } from "../../lib/policy";
 import { label, Resource, root } from "../../lib/stack";
-import { Deferred, namespaceOf } from "../../lib/views/k8s-objects";
-import { namespaceDeclared, networkPolicyDeclared, workload } from "../../lib/kinds";
-import { Node } from "../../lib/views/node";
-import { known, Targets } from "../../lib/views/stack-links";
+import { Deferred, namespaceOf } from "../../lib/stack/namespaces";
+import { namespaceDeclared, networkPolicyDeclared, workload } from "../../lib/core/kinds";
+import { Node } from "../../lib/core/node";
+import { known, Targets } from "../../lib/stack/links";
 
 export interface Config extends NamespaceConfig {
     requireEgress: boolean;

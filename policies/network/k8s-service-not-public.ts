@@ -1,8 +1,8 @@
-import { say } from "../../lib/message";
-import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { say } from "../../lib/core/message";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { allowKeys, configList, ObjectView } from "../../lib/views/k8s-objects";
-import { service } from "../../lib/kinds";
+import { service } from "../../lib/core/kinds";
 import { namespaced, objects } from "../../lib/readers";
 
 export interface Config extends NamespaceConfig {

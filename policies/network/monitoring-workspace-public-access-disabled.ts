@@ -1,5 +1,5 @@
-import { anyOf, logAnalyticsWorkspace, monitorWorkspace } from "../../lib/kinds";
-import { say } from "../../lib/message";
+import { anyOf, logAnalyticsWorkspace, monitorWorkspace } from "../../lib/core/kinds";
+import { say } from "../../lib/core/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { reader } from "../../lib/readers";
 import { WorkspaceView } from "../../lib/views/workspace";

@@ -1,4 +1,4 @@
-import { pathOf, show } from "../../lib/message";
+import { pathOf, show } from "../../lib/core/message";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { reader } from "../../lib/readers";
 import { isInternetSource, nsgOrRule, portSpan, RuleView } from "../../lib/views/nsg";

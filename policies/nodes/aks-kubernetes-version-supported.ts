@@ -1,12 +1,12 @@
-import { CLUSTER, say } from "../../lib/message";
+import { CLUSTER, say } from "../../lib/core/message";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { clusters, either, nodePools } from "../../lib/readers";
-import { CALENDAR_READ, oldestSupported, supportOf, today } from "../../lib/calendar";
-import { olderThan, parseVersion, Version } from "../../lib/version";
+import { CALENDAR_READ, oldestSupported, supportOf, today } from "../../lib/core/calendar";
+import { olderThan, parseVersion, Version } from "../../lib/core/version";
 import { ClusterView } from "../../lib/views/cluster";
-import { Node } from "../../lib/views/node";
+import { Node } from "../../lib/core/node";
 import { PoolView } from "../../lib/views/nodepool";
-import { UNKNOWN } from "../../lib/views/stack-links";
+import { UNKNOWN } from "../../lib/core/known";
 
 export interface Config {
     minimumVersion: string;

@@ -1,8 +1,9 @@
-import { maintenanceConfiguration } from "../../lib/kinds";
+import { maintenanceConfiguration } from "../../lib/core/kinds";
 import { PolicyMeta, stackPolicy, StackCheckContext } from "../../lib/policy";
 import { root } from "../../lib/stack";
-import { StackCluster } from "../../lib/views/stack-aks";
-import { isOneOf, Targets, textAt, UNKNOWN } from "../../lib/views/stack-links";
+import { StackCluster } from "../../lib/stack/aks";
+import { isOneOf, Targets, textAt } from "../../lib/stack/links";
+import { UNKNOWN } from "../../lib/core/known";
 
 export const meta: PolicyMeta = {
     name: "aks-maintenance-window-configured",

@@ -1,5 +1,5 @@
-import { agentPool, anyOf, classicCluster, classicNodePool, managedCluster } from "../../lib/kinds";
-import { say } from "../../lib/message";
+import { agentPool, anyOf, classicCluster, classicNodePool, managedCluster } from "../../lib/core/kinds";
+import { say } from "../../lib/core/message";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { pools, within } from "../../lib/readers";
 import { PoolView } from "../../lib/views/nodepool";

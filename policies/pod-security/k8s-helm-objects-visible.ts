@@ -1,6 +1,6 @@
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { ObjectView, quoted } from "../../lib/views/k8s-objects";
-import { helmRelease } from "../../lib/kinds";
+import { helmRelease } from "../../lib/core/kinds";
 import { objects } from "../../lib/readers";
 
 export const meta: PolicyMeta = {

@@ -1,8 +1,8 @@
-import { say } from "../../lib/message";
-import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { say } from "../../lib/core/message";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { configList, ObjectView } from "../../lib/views/k8s-objects";
-import { namespace } from "../../lib/kinds";
+import { namespace } from "../../lib/core/kinds";
 import { namespaceObjects, objects } from "../../lib/readers";
 
 export interface Config extends NamespaceConfig {

@@ -1,7 +1,7 @@
-import { say } from "../../lib/message";
-import { excludedNamespacesConfig } from "../../lib/namespaces";
+import { say } from "../../lib/core/message";
+import { excludedNamespacesConfig } from "../../lib/config/namespaces";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { Node } from "../../lib/views/node";
+import { Node } from "../../lib/core/node";
 import { PodSpecView } from "../../lib/views/podspec";
 import { namespaced, workloads } from "../../lib/readers";
 

@@ -1,5 +1,5 @@
-import { say } from "../../lib/message";
-import { excludedNamespacesConfig } from "../../lib/namespaces";
+import { say } from "../../lib/core/message";
+import { excludedNamespacesConfig } from "../../lib/config/namespaces";
 import { PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { PodSpecView } from "../../lib/views/podspec";
 import { namespaced, workloads } from "../../lib/readers";

@@ -1,5 +1,5 @@
-import { say } from "../../lib/message";
-import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/namespaces";
+import { say } from "../../lib/core/message";
+import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { PodSpecView } from "../../lib/views/podspec";
 import { namespaced, workloads } from "../../lib/readers";

@@ -1,7 +1,7 @@
-import { say } from "../../lib/message";
-import { excludedNamespacesConfig } from "../../lib/namespaces";
+import { say } from "../../lib/core/message";
+import { excludedNamespacesConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { setPath } from "../../lib/remediate";
+import { setPath } from "../../lib/core/remediate";
 import { PodSpecView } from "../../lib/views/podspec";
 import { namespaced, workloads } from "../../lib/readers";
 

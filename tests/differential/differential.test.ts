@@ -1,9 +1,9 @@
-// The one-pass Analyze (lib/fast-path.ts) against the SDK's own path, over the protocol: two
+// The one-pass Analyze (lib/serve/fast-path.ts) against the SDK's own path, over the protocol: two
 // pack processes launched as the CLI launches them, one with the fast path (the default) and
 // one with AKS_SECURITY_BASELINE_FAST_PATH=0, get every request of the corpus and must answer
 // with byte-identical responses (the same serialized AnalyzeResponse / RemediateResponse), or
 // the same gRPC error (status code and details; the stack frames a policy's exception carries
-// differ only below the policy, in the caller: server.js or lib/fast-path.ts, and are left out).
+// differ only below the policy, in the caller: server.js or lib/serve/fast-path.ts, and are left out).
 //
 // Corpus, under several configurations (defaults; remediate, disabled, per-policy settings,
 // exemptions and stack-tag profiles; `all: remediate`; unusable settings):
@@ -283,7 +283,7 @@ describe("the one-pass Analyze answers exactly as the SDK's own path", () => {
         assert.ok(!/one pass per resource|proven against/.test(pair.sdk.log), pair.sdk.log);
     });
 
-    it("describes the pack with the same GetAnalyzerInfo bytes (written by lib/wire-info.ts in the fast one)", async () => {
+    it("describes the pack with the same GetAnalyzerInfo bytes (written by lib/serve/wire-info.ts in the fast one)", async () => {
         const a = await pair.send("getAnalyzerInfo", new Uint8Array(0), "GetAnalyzerInfo");
         assert.deepEqual(pair.mismatches, [], pair.mismatches.join("\n\n"));
         assert.ok(a.bytes && apb.AnalyzerInfo.deserializeBinary(a.bytes).getPoliciesList().length >= 85);

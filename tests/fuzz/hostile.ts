@@ -420,7 +420,7 @@ function markSecrets(v: unknown, inSecret: boolean, acc: { n: number; numbers: S
     return v;
 }
 
-/** Node's path syntax (lib/views/node.ts joinPath): `a.b[0]["x.y"]`. */
+/** Node's path syntax (lib/core/node.ts joinPath): `a.b[0]["x.y"]`. */
 export function joinPath(base: string, key: Seg): string {
     if (typeof key === "number") return `${base}[${key}]`;
     if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) return base ? `${base}.${key}` : key;

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { after, before, describe, it } from "node:test";
 import { policy } from "../../policies/nodes/aks-kubernetes-version-supported";
-import { lastDay, oldestSupported, supportOf, today } from "../../lib/calendar";
-import { parseVersion } from "../../lib/version";
+import { lastDay, oldestSupported, supportOf, today } from "../../lib/core/calendar";
+import { parseVersion } from "../../lib/core/version";
 import { agentPool, classicNodePool, classicPool, NATIVE_CLUSTER_TYPES, NATIVE_POOL_TYPES, nativePool, T } from "../fixtures/aks";
 import { classicHardened, nativeCluster } from "../fixtures/aks-extra2";
 import { secret, unknown, validate } from "../harness";

@@ -1,7 +1,7 @@
-// The advisory notice for exemptions close to expiry (lib/exemption-notice.ts), with a fixed "now".
+// The advisory notice for exemptions close to expiry (lib/config/exemption-notice.ts), with a fixed "now".
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { daysLeft, expiryNotice } from "../../lib/exemption-notice";
+import { daysLeft, expiryNotice } from "../../lib/config/exemption-notice";
 
 const NOW = new Date("2026-12-02T23:30:00Z");
 const ex = (expires?: string, owner?: string) => ({ match: { name: "x" }, reason: "migrating", expires, owner });

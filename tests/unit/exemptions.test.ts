@@ -1,9 +1,9 @@
 // Exemptions and stack-tag profiles, through a real policy's wiring (lib/policy.ts).
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { decide, expired } from "../../lib/exemptions";
-import { globMatch } from "../../lib/glob";
-import { levelFromStackTags } from "../../lib/profiles";
+import { decide, expired } from "../../lib/config/exemptions";
+import { globMatch } from "../../lib/core/glob";
+import { levelFromStackTags } from "../../lib/config/profiles";
 import { policy, meta } from "../../policies/network/aks-private-cluster-enabled";
 import { managedCluster, T } from "../fixtures/aks";
 import { unknown, validate } from "../harness";

@@ -1,7 +1,7 @@
-// The cap on findings per policy and resource (lib/findings.ts), through the policies' wiring.
+// The cap on findings per policy and resource (lib/config/findings.ts), through the policies' wiring.
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { FindingCap, whereOf } from "../../lib/findings";
+import { FindingCap, whereOf } from "../../lib/config/findings";
 import { stackPolicy } from "../../lib/policy";
 import { meta as bastion } from "../../policies/network/aks-bastion-host-present";
 import { policy as privileged } from "../../policies/pod-security/k8s-pss-baseline-privileged";

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { collectGarbage, gcAvailable } from "../../lib/gc";
+import { collectGarbage, gcAvailable } from "../../lib/core/gc";
 
-describe("lib/gc", () => {
+describe("lib/core/gc", () => {
     it("gets a full collection on this Node.js without --expose-gc on the command line, and runs it", () => {
         assert.equal(gcAvailable(), true, "v8.setFlagsFromString('--expose-gc') was refused: big AnalyzeStack calls lose their collections");
         const before = process.memoryUsage().heapUsed;

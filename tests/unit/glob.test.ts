@@ -1,9 +1,9 @@
-// The glob matcher of exemption patterns (lib/glob.ts): what it matches, and how much work a
+// The glob matcher of exemption patterns (lib/core/glob.ts): what it matches, and how much work a
 // match costs, counted in the matcher's own steps (never timed).
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { globMatch, globSteps } from "../../lib/glob";
+import { globMatch, globSteps } from "../../lib/core/glob";
 
 /** The reference: dynamic programming over (pattern, text) prefixes, O(n·m), obviously right. */
 function reference(p: string, t: string): boolean {

@@ -1,7 +1,7 @@
-// Type-token matching keeps answering right once its memory of tokens is full (lib/kinds.ts).
+// Type-token matching keeps answering right once its memory of tokens is full (lib/core/kinds.ts).
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { azureNative, kubernetes } from "../../lib/kinds";
+import { azureNative, kubernetes } from "../../lib/core/kinds";
 
 describe("type-token kinds", () => {
     it("answers right for tokens after thousands of distinct ones, and for very long ones", () => {

@@ -1,5 +1,5 @@
 // The structure holds: lib/ (how a policy sees resources) never imports the rules, its modules
-// import each other without a circle, policies never branch on the provider (views decide what a
+// import each other without a circle and only from their own folder or a floor below, policies never branch on the provider (views decide what a
 // value means and spell remediations), and only the wiring wraps the SDK's validateResource.
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
@@ -57,14 +57,29 @@ describe("layering", () => {
         assert.deepEqual(circles, []);
     });
 
+    it("lib/ stands on floors: each file imports only from its own folder or a floor below", () => {
+        // core: the value-with-path node, type tokens, secrets, messages, cidr, versions; views: one
+        // neutral view per subject; config: the settings every policy takes; stack: the stack index,
+        // its joins and stack views; readers.ts, then policy.ts: the wiring; serve: the protocol.
+        const FLOOR: Record<string, number> = { core: 1, views: 2, config: 2, stack: 3, "readers.ts": 3, "policy.ts": 4, serve: 5 };
+        const room = (f: string) => path.relative(path.join(ROOT, "lib"), f).split(path.sep)[0];
+        const files = sources("lib");
+        assert.deepEqual([...new Set(files.map(room))].filter(r => !(r in FLOOR)), [], "every file of lib/ stands on a floor");
+        const up = files.flatMap(f => imports(f)
+            .filter(i => i.startsWith(path.join(ROOT, "lib") + path.sep))
+            .filter(i => room(i) !== room(f) && FLOOR[room(i)] >= FLOOR[room(f)])
+            .map(i => `${rel(f)} -> ${rel(i)}`));
+        assert.deepEqual(up, []);
+    });
+
     it("no policy branches on the provider: views decide what a value means", () => {
         const bad = sources("policies").filter(f => /\.native\b|\.provider\s*[!=]==/.test(fs.readFileSync(f, "utf8"))).map(rel);
         assert.deepEqual(bad, []);
     });
 
-    it("every type token is declared in lib/kinds.ts (elsewhere kinds are only combined with anyOf)", () => {
+    it("every type token is declared in lib/core/kinds.ts (elsewhere kinds are only combined with anyOf)", () => {
         const declaring = [...sources("lib"), ...sources("policies")]
-            .filter(f => rel(f) !== path.join("lib", "kinds.ts"))
+            .filter(f => rel(f) !== path.join("lib", "core", "kinds.ts"))
             .filter(f => /\b(?:kubernetes|azureNative|classic)\(/.test(fs.readFileSync(f, "utf8")))
             .map(f => rel(f).split(path.sep).join("/"));
         assert.deepEqual(declaring, []);
@@ -82,7 +97,7 @@ describe("layering", () => {
         // resourcePolicy (`skip`, `otherwise`), inside its one applicability step.
         const wrapping = [...sources("lib"), ...sources("policies")]
             .filter(f => rel(f) !== path.join("lib", "policy.ts"))
-            // A wrapper defines a new validateResource around the wiring's (lib/fast-path.ts only calls them).
+            // A wrapper defines a new validateResource around the wiring's (lib/serve/fast-path.ts only calls them).
             .filter(f => /\b(?:const|let)\s+(?:validate|remediate)Resource\b|\b(?:validate|remediate)Resource\s*[:=]\s*\(|\.(?:validate|remediate)Resource\s+as\b/.test(fs.readFileSync(f, "utf8")))
             .map(f => rel(f).split(path.sep).join("/"));
         assert.deepEqual(wrapping, []);

@@ -1,7 +1,7 @@
-// Configured values checked against the policy's schema (lib/settings.ts) and reported once.
+// Configured values checked against the policy's schema (lib/config/settings.ts) and reported once.
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { checkSettings, describeSchema } from "../../lib/settings";
+import { checkSettings, describeSchema } from "../../lib/config/settings";
 import { policy } from "../../policies/network/aks-private-cluster-enabled";
 import { policy as privileged } from "../../policies/pod-security/k8s-pss-baseline-privileged";
 import { DEPLOYMENT, podSpec, workload } from "../fixtures/k8s";

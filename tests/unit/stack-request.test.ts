@@ -1,4 +1,4 @@
-// The pack's AnalyzeStack decoder (lib/stack-request.ts) against google-protobuf's own: the
+// The pack's AnalyzeStack decoder (lib/serve/stack-request.ts) against google-protobuf's own: the
 // same getters answer the same values for every resource, and the SDK's AnalyzeStack handler,
 // fed either decoding, answers the same bytes (diagnostics, not-applicable answers, order).
 
@@ -8,9 +8,9 @@ import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
 import { analyzeStackRequest, EngineResource } from "../../engine/engine";
 import { secret, unknown } from "../../engine/wire";
-import { installSdkAdjustments } from "../../lib/sdk";
-import { isSecretSlot } from "../../lib/secrets";
-import { ConvertedStruct, decodeStackRequest } from "../../lib/stack-request";
+import { installSdkAdjustments } from "../../lib/serve/sdk";
+import { isSecretSlot } from "../../lib/core/secrets";
+import { ConvertedStruct, decodeStackRequest } from "../../lib/serve/stack-request";
 import { allPolicies } from "../../policies";
 import { pack } from "../../policies/pack";
 import { mixedStack, scaledStack, STACK_URN, urnOf } from "../../bench/stack";
@@ -174,7 +174,7 @@ describe("AnalyzeStack request decoding", () => {
         assert.equal(notes[0].getEnforcementlevel(), apb.EnforcementLevel.ADVISORY);
     });
 
-    it("still records which slots held a secret (lib/secrets.ts), for resources and providers", () => {
+    it("still records which slots held a secret (lib/core/secrets.ts), for resources and providers", () => {
         const r = (decodeStackRequest(bytesOf(edgeCases())) as apb.AnalyzeStackRequest).getResourcesList()[0];
         const props = deserializeProperties(r.getProperties()!, false);
         assert.equal(isSecretSlot(props, "secretValue"), true);

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { olderThan, parseVersion } from "../../lib/version";
+import { olderThan, parseVersion } from "../../lib/core/version";
 
-describe("lib/version", () => {
+describe("lib/core/version", () => {
     const parses: [unknown, ReturnType<typeof parseVersion>][] = [
         ["1.33", { major: 1, minor: 33 }],
         ["1.33.2", { major: 1, minor: 33, patch: 2 }],

@@ -1,4 +1,4 @@
-// lib/wire-info.ts against what it stands in for: @pulumi/policy's makeAnalyzerInfo and the
+// lib/serve/wire-info.ts against what it stands in for: @pulumi/policy's makeAnalyzerInfo and the
 // generated AnalyzerInfo serializer. For the pack itself and for random packs, the bytes must be
 // the same, or the writer must give up (and the SDK's handler then answers); wherever the SDK
 // throws, the writer gives up.
@@ -6,8 +6,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { analyzerInfoBytes, Unsupported } from "../../lib/wire-info";
-import { infoSdk, loadSdk } from "../../lib/fast-path";
+import { analyzerInfoBytes, Unsupported } from "../../lib/serve/wire-info";
+import { infoSdk, loadSdk } from "../../lib/serve/fast-path";
 import { allPolicies } from "../../policies";
 import { pack } from "../../policies/pack";
 
@@ -50,7 +50,7 @@ function compare(...a: Args): "same" | "gave up" {
 const policy = (over: Record<string, unknown> = {}) => ({ name: "p", description: "d", validateResource: () => undefined, ...over });
 const one = (p: unknown, initialConfig?: unknown): Args => ["pack", "1.0.0", "advisory", { policies: [p] }, initialConfig];
 
-describe("lib/wire-info: the GetAnalyzerInfo answer's bytes", () => {
+describe("lib/serve/wire-info: the GetAnalyzerInfo answer's bytes", () => {
     it("are the SDK's for this pack, with and without an initial config", () => {
         const args = { ...pack.args, policies: allPolicies };
         assert.equal(compare(pack.name, "0.1.0", "advisory", args, undefined), "same");

@@ -1,4 +1,4 @@
-// lib/wire.ts against the generated codec it stands in for: the same request decoded by both
+// lib/serve/wire.ts against the generated codec it stands in for: the same request decoded by both
 // must give the same getters and the same plain values (key order, -0, strings byte for byte),
 // or fail alike; the same response must give the same bytes. Requests are written by hand here,
 // so that they can be what the generated encoder never writes: keys out of order, repeated
@@ -9,9 +9,9 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as spb from "google-protobuf/google/protobuf/struct_pb";
-import { agrees, configureDecoder, Encoded, requestDecoder, responseEncoder, withCodec } from "../../lib/wire";
-import { infoSdk, loadSdk } from "../../lib/fast-path";
-import { ConvertedStruct, sameValue } from "../../lib/stack-request";
+import { agrees, configureDecoder, Encoded, requestDecoder, responseEncoder, withCodec } from "../../lib/serve/wire";
+import { infoSdk, loadSdk } from "../../lib/serve/fast-path";
+import { ConvertedStruct, sameValue } from "../../lib/serve/stack-request";
 
 type Bytes = number[];
 
@@ -141,7 +141,7 @@ const provider = (props?: Bytes, extra: Bytes = []): Bytes => [
     ...extra,
 ];
 
-describe("lib/wire: the pack's Analyze codec", () => {
+describe("lib/serve/wire: the pack's Analyze codec", () => {
     it("agrees with the generated codec on its start-up sample (so the fast path installs it)", () => {
         assert.equal(agrees(apb, spb, infoSdk(loadSdk())), true);
     });
@@ -303,7 +303,7 @@ function compareConf(bytes: Buffer): boolean {
     return !fellBack;
 }
 
-describe("lib/wire: the pack's Configure decoder", () => {
+describe("lib/serve/wire: the pack's Configure decoder", () => {
     it("reads the policies' properties itself, the rest through the generated decoder", () => {
         const bytes = Buffer.from([
             ...confEntry("b", config(1, struct([["z", 1], ["a", [true, null, "é"]]]))),

@@ -5,7 +5,7 @@
 // exemption, its reason, owner and expiry: it never blocks, and it shows only when someone
 // has to act.
 
-import type { ConfigProperty } from "./meta";
+import type { ConfigProperty } from "../core/meta";
 import type { Exemption } from "./exemptions";
 
 export const NOTICE_CONFIG: Record<string, ConfigProperty> = {

@@ -23,7 +23,7 @@ export interface StructLike {
 
 /**
  * A Struct already converted. The first `toJavaScript()` returns the converted value (the pack
- * memoizes deserialization per Struct, lib/sdk.ts, so this is normally the only call); any later
+ * memoizes deserialization per Struct, lib/serve/sdk.ts, so this is normally the only call); any later
  * call returns a fresh copy, as google-protobuf's Struct does, so a caller that mutates its copy
  * cannot change what another caller sees.
  */
@@ -72,7 +72,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 /**
  * Converted provider properties of one request, by provider URN. The engine sends every
  * resource its provider's inputs; resources of the same provider so share one converted copy
- * (and, through lib/sdk.ts's memo, one deserialized copy), when the values are exactly equal.
+ * (and, through lib/serve/sdk.ts's memo, one deserialized copy), when the values are exactly equal.
  */
 type Providers = Map<string, ConvertedStruct[]>;
 

@@ -11,8 +11,8 @@
 // maximum); this checks exactly that part. Recursion follows the schema, never the value, so a
 // value nested a thousand levels deep costs no more than a flat one.
 
-import { oneOf, showValue } from "./message";
-import { joinPath } from "./views/node";
+import { oneOf, showValue } from "../core/message";
+import { joinPath } from "../core/node";
 
 type Schema = {
     type?: string;

@@ -3,10 +3,11 @@
 // enabled flags and workspaceId/storageAccountId/eventHubAuthorizationRuleId/marketplacePartnerId;
 // classic `monitoring/diagnosticSetting` enabledLog(s) and its own sink names).
 
-import { diagnosticSetting } from "../kinds";
-import { Resource, root } from "../stack";
-import { ByProvider } from "./setting";
-import { isSet, known, knownItems, text, UNKNOWN } from "./stack-links";
+import { diagnosticSetting } from "../core/kinds";
+import { Resource, root } from "./index";
+import { ByProvider } from "../views/setting";
+import { isSet, known, knownItems, text } from "./links";
+import { UNKNOWN } from "../core/known";
 
 const nativeSetting = diagnosticSetting.kinds[0];
 /** Every category (allLogs, or a list unknown at preview). */

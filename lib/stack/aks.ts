@@ -2,11 +2,12 @@
 // value that is unknown during preview (see stack-links.ts): the clusters themselves (names,
 // kubelet identity, node subnets, workspaces) and role assignments.
 
-import { aksCluster, agentPool, classicNodePool, managedCluster, roleAssignment } from "../kinds";
-import { label, Resource, root, StackIndex } from "../stack";
-import { Node } from "./node";
-import { known, knownCI, knownItems, lastSegment, Text, text, textAt, UNKNOWN } from "./stack-links";
-import { ByProvider } from "./setting";
+import { aksCluster, agentPool, classicNodePool, managedCluster, roleAssignment } from "../core/kinds";
+import { label, Resource, root, StackIndex } from "./index";
+import { Node } from "../core/node";
+import { known, knownCI, knownItems, lastSegment, Text, text, textAt } from "./links";
+import { UNKNOWN } from "../core/known";
+import { ByProvider } from "../views/setting";
 
 export const nativeRoleAssignment = roleAssignment.kinds[0];
 

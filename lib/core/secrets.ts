@@ -1,5 +1,5 @@
 // Which slots of a property bag held a Pulumi secret. The policy SDK unwraps secrets
-// before validation, so a policy cannot tell a secret from a plain value; lib/sdk.ts
+// before validation, so a policy cannot tell a secret from a plain value; lib/serve/sdk.ts
 // records them here while the SDK deserializes, and messages never print such a value.
 
 const slots = new WeakMap<object, Set<string | number>>();

@@ -16,7 +16,7 @@
 // - Responses. An answer is mostly "not applicable" entries, the same ones for every resource
 //   of a type; their encoded bytes are kept, and only the diagnostics are encoded per call.
 //
-// Installed by lib/fast-path.ts with the one-pass Analyze (so AKS_SECURITY_BASELINE_FAST_PATH=0
+// Installed by lib/serve/fast-path.ts with the one-pass Analyze (so AKS_SECURITY_BASELINE_FAST_PATH=0
 // turns both off, and the differential spec compares both with the SDK's path), and only after
 // a self-check at start shows that this codec and the generated one agree on sample messages.
 
@@ -396,7 +396,7 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
     return Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 }
 
-/** An answer already encoded (GetAnalyzerInfo, lib/wire-info.ts): the method's serializer sends its bytes. */
+/** An answer already encoded (GetAnalyzerInfo, lib/serve/wire-info.ts): the method's serializer sends its bytes. */
 export class Encoded {
     constructor(readonly bytes: Buffer) {}
 }

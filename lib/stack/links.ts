@@ -1,4 +1,4 @@
-// Unknown-safe reading and joining for stack policies, on top of lib/stack.ts.
+// Unknown-safe reading and joining for stack policies, on top of lib/stack/index.ts.
 //
 // A stack policy sees every resource of the stack at once, so one unknown value read by
 // mistake stops the whole policy (the SDK's proxy throws). Everything here answers without
@@ -7,8 +7,9 @@
 // known ARM IDs (case-insensitive, the value may point inside the target) second.
 // Every query is a map lookup: no loop over all resources per resource.
 
-import { armId, idOf, Resource } from "../stack";
-import { Node } from "./node";
+import { armId, idOf, Resource } from "./index";
+import { Known, UNKNOWN } from "../core/known";
+import { Node } from "../core/node";
 
 /**
  * The node at `path` (dotted, object keys only) under `n`, or undefined when it, or an object
@@ -54,10 +55,6 @@ export function knownItems(n: Node | undefined): { items: Node[]; unknown: numbe
     }
     return { items: out, unknown };
 }
-
-/** A value that cannot be known during preview (set from another resource's output): a type of its own, never a string a user could write. */
-export const UNKNOWN: unique symbol = Symbol("unknown during preview");
-export type Known<T> = T | typeof UNKNOWN;
 
 /**
  * A value read for a decision: UNKNOWN during preview when it is set from another resource's

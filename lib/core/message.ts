@@ -3,7 +3,7 @@
 // message, so messages never repeat it.
 
 import { isSecretSlot } from "./secrets";
-import { clip, Node } from "./views/node";
+import { clip, Node } from "./node";
 
 const MAX = 80;
 

@@ -7,8 +7,8 @@
 // The setting is one every policy takes (not a pack-wide one): the CLI's `all` entry carries
 // only the enforcement level, so a pack-wide value could not be configured.
 
-import type { ConfigProperty } from "./meta";
-import { clip } from "./views/node";
+import type { ConfigProperty } from "../core/meta";
+import { clip } from "../core/node";
 
 export const DEFAULT_MAX_FINDINGS = 20;
 /** How many of the findings beyond the cap the summary line names. */
@@ -30,7 +30,7 @@ const LABEL = / \("(?:[^"\\]|\\.)*"\)$/;
 const PATHLIKE = /^(?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[[^\]]*\])*$/;
 
 /**
- * Where a finding is, from its wording (lib/message.ts `say`: `<element> sets <path>: ...`):
+ * Where a finding is, from its wording (lib/core/message.ts `say`: `<element> sets <path>: ...`):
  * the element's path joined with the property's, `spec.template.spec.containers[3].image`,
  * `rules[7].verbs[0]`; the property path alone when the element is not a path
  * (`The cluster`); else the message's start.
@@ -46,7 +46,7 @@ export function whereOf(message: string): string {
     return rel.startsWith("[") ? `${element}${rel}` : `${element}.${rel}`;
 }
 
-/** The configured cap: a non-negative integer, else the default (lib/settings.ts keeps bad values out). */
+/** The configured cap: a non-negative integer, else the default (lib/config/settings.ts keeps bad values out). */
 export function capOf(configured: unknown): number {
     return typeof configured === "number" && Number.isInteger(configured) && configured >= 0 ? configured : DEFAULT_MAX_FINDINGS;
 }

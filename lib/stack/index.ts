@@ -6,8 +6,8 @@
 // the resources of one kind.
 
 import type { PolicyResource } from "@pulumi/policy";
-import { Kind } from "./kinds";
-import { Node } from "./views/node";
+import { Kind } from "../core/kinds";
+import { Node } from "../core/node";
 
 export type Resource = PolicyResource;
 

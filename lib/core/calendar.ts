@@ -2,7 +2,7 @@
 // its source and the date it was read) and what it says about a version on a given day.
 // docs/aks-release-calendar.md says how to refresh the data.
 
-import data from "../data/aks-release-calendar.json";
+import data from "../../data/aks-release-calendar.json";
 import { parseVersion, Version } from "./version";
 
 export interface Release {

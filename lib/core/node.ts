@@ -7,7 +7,7 @@
 // throw; they come back as an absent Node or as a value the caller compares against its
 // allowed set.
 
-import { isSecretSlot } from "../secrets";
+import { isSecretSlot } from "./secrets";
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 

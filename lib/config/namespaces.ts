@@ -3,8 +3,8 @@
 // the stack. One config property (`excludedNamespaces`) per policy, so an admin can tune each;
 // a resource whose `metadata.namespace` matches is reported not applicable, with the reason.
 
-import type { ConfigProperty } from "./meta";
-import { Node } from "./views/node";
+import type { ConfigProperty } from "../core/meta";
+import { Node } from "../core/node";
 
 /** System namespaces of AKS and its usual add-ons (Azure Policy's Gatekeeper exclusions and more). */
 export const SYSTEM_NAMESPACES: readonly string[] = [

@@ -6,23 +6,23 @@
 //    of the pack's per-resource cost. Validation never mutates props, so the result is
 //    memoized per request object; each policy still gets its own unknown-checking proxy.
 // 2. Validation sees secrets unwrapped. While deserializing, the slots that held a secret are
-//    recorded (lib/secrets.ts) so that messages never print a secret's value.
+//    recorded (lib/core/secrets.ts) so that messages never print a secret's value.
 //
 // 3. AnalyzeStack requests are decoded one resource at a time, each resource's property Struct
-//    converted to plain JavaScript as it is read (lib/stack-request.ts): the protobuf form of
+//    converted to plain JavaScript as it is read (lib/serve/stack-request.ts): the protobuf form of
 //    every Struct of a big stack at once is most of the memory AnalyzeStack needs.
 //
-// 4. One pass per resource (lib/fast-path.ts): Analyze, Remediate and AnalyzeStack are served by
+// 4. One pass per resource (lib/serve/fast-path.ts): Analyze, Remediate and AnalyzeStack are served by
 //    the SDK's own loop, except that a policy whose wiring declared its answer for a type token
 //    is answered without being called, and AnalyzeStack builds its resource list once; with it
-//    the pack's own protobuf codec (lib/wire.ts: Analyze, Remediate and Configure requests read
-//    straight to plain values, not-applicable entries' bytes kept; lib/wire-info.ts: the
+//    the pack's own protobuf codec (lib/serve/wire.ts: Analyze, Remediate and Configure requests read
+//    straight to plain values, not-applicable entries' bytes kept; lib/serve/wire-info.ts: the
 //    GetAnalyzerInfo answer's bytes), the generated code's bytes exactly.
 //
 // Remediation (proxySecrets = true) is left as the SDK does it, except for secrets that
-// `pulumi policy analyze` could not decrypt (lib/secrets.ts).
+// `pulumi policy analyze` could not decrypt (lib/core/secrets.ts).
 
-import { recordSecrets, withoutRedacted } from "./secrets";
+import { recordSecrets, withoutRedacted } from "../core/secrets";
 import { installFastPath } from "./fast-path";
 import { installStackRequestDecoder } from "./stack-request";
 

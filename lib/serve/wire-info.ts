@@ -13,7 +13,7 @@
 // an unknown enforcement level: everything on which the SDK would throw or do something odd)
 // makes it give up, and the SDK's own handler answers, as it always would.
 //
-// Used by lib/wire.ts's codec, only when its self-check at start shows these bytes equal the
+// Used by lib/serve/wire.ts's codec, only when its self-check at start shows these bytes equal the
 // generated code's for a sample pack; tests/unit/wire-info.test.ts compares them on the pack
 // itself and on random packs.
 

@@ -3,10 +3,11 @@
 // first, known ARM IDs second), and read the route table that governs a subnet's egress.
 // Never reads a value that is unknown during preview (stack-links.ts).
 
-import { route, routeTable, subnet, subnetRouteTableAssociation, virtualNetwork } from "../kinds";
-import { armId, idOf, Resource, root, StackIndex } from "../stack";
-import { Node } from "./node";
-import { known, knownItems, Targets, text, UNKNOWN } from "./stack-links";
+import { route, routeTable, subnet, subnetRouteTableAssociation, virtualNetwork } from "../core/kinds";
+import { armId, idOf, Resource, root, StackIndex } from "./index";
+import { Node } from "../core/node";
+import { known, knownItems, Targets, text } from "./links";
+import { UNKNOWN } from "../core/known";
 
 const nativeVnet = virtualNetwork.kinds[0];
 const nativeSubnet = subnet.kinds[0];

@@ -2,7 +2,7 @@
 // the SDK's policy object). Below the wiring and the shared settings, so that both can name it.
 
 import type { EnforcementLevel, Severity } from "@pulumi/policy";
-import type { ControlId } from "../baseline/controls";
+import type { ControlId } from "../../baseline/controls";
 
 /** A JSON-schema fragment for one config property; `default` is required so docs can state it. */
 export interface ConfigProperty {

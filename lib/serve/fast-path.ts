@@ -11,7 +11,7 @@
 //   (lib/policy.ts `answerByType`: "not applicable, because ...") is answered without being
 //   called; the answer is computed once per type token and the entry reused;
 // - the arguments a policy that runs gets are built as the SDK builds them, through the same
-//   (memoized, lib/sdk.ts) deserializer and proxy;
+//   (memoized, lib/serve/sdk.ts) deserializer and proxy;
 // - AnalyzeStack builds the SDK's resource list once for all stack policies instead of once per
 //   stack policy (each policy still gets its own array).
 //
@@ -19,14 +19,14 @@
 // arguments fails: no options, a malformed asset), the fast path builds them at the point the
 // SDK first would, and fails with the same error for the same policy.
 //
-// Installed from lib/sdk.ts when the pack loads; only for the @pulumi/policy version this was
+// Installed from lib/serve/sdk.ts when the pack loads; only for the @pulumi/policy version this was
 // proven against (tests/differential), else the SDK's own path with one note on stderr. With it,
-// once its self-check at start passes, the pack's codec (lib/wire.ts, lib/wire-info.ts).
+// once its self-check at start passes, the pack's codec (lib/serve/wire.ts, lib/serve/wire-info.ts).
 // AKS_SECURITY_BASELINE_FAST_PATH=0 turns it off.
 
 import * as path from "path";
-import { answerByType } from "./policy";
-import { collectGarbage } from "./gc";
+import { answerByType } from "../policy";
+import { collectGarbage } from "../core/gc";
 import { agrees, Encoded, withCodec } from "./wire";
 import { analyzerInfoBytes, InfoSdk } from "./wire-info";
 
@@ -128,7 +128,7 @@ export function installFastPath(): void {
                         service = withCodec(service as Record<string, Any>, sdk.pb);
                         impl = withInfoBytes(impl, info, [packName, packVersion, packLevel, packArgs, initialConfig]);
                     }
-                    if (verbose()) afterPort(this, `${packName}: one pass per resource: ${fast.describe()}; ${codec ? "the pack's Analyze codec (lib/wire.ts)" : "the generated codec"}`);
+                    if (verbose()) afterPort(this, `${packName}: one pass per resource: ${fast.describe()}; ${codec ? "the pack's Analyze codec (lib/serve/wire.ts)" : "the generated codec"}`);
                 } else {
                     afterPort(this, `${packName}: @pulumi/policy ${sdk.version} is installed; the one-pass Analyze was proven against ${PROVEN_SDK_VERSION}, so the SDK's own path serves this pack (answers unchanged, slower).`);
                 }
@@ -154,7 +154,7 @@ export function infoSdk(sdk: Sdk) {
     };
 }
 
-/** GetAnalyzerInfo answered with lib/wire-info.ts's bytes; the SDK's handler where that writer gives up. */
+/** GetAnalyzerInfo answered with lib/serve/wire-info.ts's bytes; the SDK's handler where that writer gives up. */
 function withInfoBytes(impl: Record<string, Fn>, info: InfoSdk, args: [unknown, unknown, unknown, unknown, unknown]): Record<string, Fn> {
     const original = impl.getAnalyzerInfo;
     return {

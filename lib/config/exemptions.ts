@@ -4,9 +4,9 @@
 // never silently skipped; an expired exemption stops working and the violation comes back
 // with a note saying so.
 
-import { globMatch } from "./glob";
-import type { ConfigProperty } from "./meta";
-import { Node } from "./views/node";
+import { globMatch } from "../core/glob";
+import type { ConfigProperty } from "../core/meta";
+import { Node } from "../core/node";
 
 export interface Exemption {
     match: {

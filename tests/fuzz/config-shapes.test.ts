@@ -6,14 +6,15 @@
 // example stack, every Remediate, Analyze and AnalyzeStack call must answer; each policy that
 // reports the unusable configuration exactly once (on the first resource of its kind, or in
 // each AnalyzeStack), and apart from that finding answers exactly as with its defaults (the
-// values around the wrong one are the defaults).
+// values around the wrong one are the defaults). A sweep over every schema leaf: the slow suite
+// (npm run test:slow, which CI runs); the messages such values draw: tests/e2e/config-messages.test.ts.
 
 import { strict as assert } from "node:assert";
 import { after, before, describe, it } from "node:test";
 import { AnalyzeResult, Engine, EngineResource } from "../../engine/engine";
 import { PolicyConfigEntry } from "../../engine/config";
 import { allPolicies } from "../../policies";
-import { launch, recorded } from "./helpers";
+import { launch, recorded } from "../e2e/helpers";
 
 type Schema = { type?: string; default?: unknown; enum?: unknown[]; items?: Schema; properties?: Record<string, Schema>; required?: string[]; minProperties?: number; pattern?: string; minimum?: number };
 
@@ -193,33 +194,5 @@ describe("configuration values of the wrong shape, over the Analyzer protocol", 
             }
         }
         assert.deepEqual(problems, []);
-    });
-
-    it("names the bad key, the value found and what to write: match.name: 5, match.annotation: 5, exemptions not a list", async () => {
-        const entry = (properties: Record<string, unknown>): Record<string, PolicyConfigEntry> =>
-            Object.fromEntries(PLANS.map(p => [p.name, { enforcementLevel: p.level, properties: p.name === "aks-private-cluster-enabled" ? properties : {} }]));
-        const cluster = stacks.get("aks-insecure")!.find(r => r.type === "azure-native:containerservice:ManagedCluster")!;
-        const message = async (properties: Record<string, unknown>) => {
-            await engine.configureEntries(entry(properties));
-            const first = await engine.analyze(cluster);
-            const again = await engine.analyze(cluster);
-            const of = (res: AnalyzeResult) => res.diagnostics.filter(d => d.policyName === "aks-private-cluster-enabled").map(d => d.message.split("\n")[1]);
-            assert.equal(of(again).filter(m => m.startsWith(FINDING)).length, 0, "reported once, not on every resource");
-            return of(first);
-        };
-        const PRIVATE = "The cluster does not set apiServerAccessProfile.enablePrivateCluster (the API server has a public endpoint); set it to true.";
-        assert.deepEqual(await message({ exemptions: [{ match: { name: 5 }, reason: "r" }] }), [
-            "The policy configuration sets exemptions[0].match.name: 5 (write a string there); until it is fixed, the policy ignores exemptions[0].",
-            PRIVATE,
-        ]);
-        // Reported although the resource is exempted (by the entry that is usable).
-        assert.deepEqual(await message({ exemptions: [{ match: { annotation: 5 }, reason: "r" }, { match: { name: "aks-*" }, reason: "migrating" }] }), [
-            "The policy configuration sets exemptions[0].match.annotation: 5 (write a string there); until it is fixed, the policy ignores exemptions[0].",
-        ]);
-        assert.deepEqual(await message({ exemptions: { match: { name: "*" }, reason: "r" }, allowInCodeExemptions: "no" }), [
-            // (Configure's Struct carries keys in alphabetical order.)
-            "The policy configuration sets allowInCodeExemptions: \"no\" (write true or false there, e.g. true) and sets exemptions: {\"match\":{\"name\":\"*\"},\"reason\":\"r\"} (write a list of objects { match, reason, expires?, owner? } there); until it is fixed, the policy uses the default for allowInCodeExemptions (true) and uses the default for exemptions ([]).",
-            PRIVATE,
-        ]);
     });
 });

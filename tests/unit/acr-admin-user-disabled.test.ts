@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-admin-user-disabled";
 import { AZ, classicRegistry, merge, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "set it to false and grant access with Entra ID roles (AcrPull, AcrPush).";
 
@@ -22,14 +23,14 @@ describe("acr-admin-user-disabled", () => {
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         { name: "passes when adminUserEnabled is absent (Azure default: off)", props: registry({ adminUserEnabled: undefined }), want: [] },
         { name: "passes a null adminUserEnabled as absent", props: registry({ adminUserEnabled: null }), want: [] },
-        { name: "passes the string \"false\"", props: registry({ adminUserEnabled: "False" }), want: [] },
-        { name: "fails the string \"true\"", props: registry({ adminUserEnabled: "true" }),
+        { name: "passes the string \"false\"", props: registry({ adminUserEnabled: untyped("False") }), want: [] },
+        { name: "fails the string \"true\"", props: registry({ adminUserEnabled: untyped("true") }),
             want: [`The registry sets adminUserEnabled: "true"; ${FIX}`] },
-        { name: "fails a malformed flag, showing it", props: registry({ adminUserEnabled: "yes" }),
+        { name: "fails a malformed flag, showing it", props: registry({ adminUserEnabled: untyped("yes") }),
             want: [`The registry sets adminUserEnabled: "yes"; ${FIX}`] },
-        { name: "fails an object where a boolean is expected", props: registry({ adminUserEnabled: { enabled: false } }),
+        { name: "fails an object where a boolean is expected", props: registry({ adminUserEnabled: untyped({ enabled: false }) }),
             want: [`The registry sets adminUserEnabled: {"enabled":false}; ${FIX}`] },
-        { name: "fails a number where a boolean is expected", props: registry({ adminUserEnabled: 1 }),
+        { name: "fails a number where a boolean is expected", props: registry({ adminUserEnabled: untyped(1) }),
             want: [`The registry sets adminUserEnabled: 1; ${FIX}`] },
         { name: "never prints a secret flag", props: registry({ adminUserEnabled: secret(true) }),
             want: [`The registry sets adminUserEnabled: [secret]; ${FIX}`] },
@@ -40,7 +41,7 @@ describe("acr-admin-user-disabled", () => {
         { name: "classic: passes when adminEnabled is absent (default false)", type: AZ.classicRegistry, props: classicRegistry({ adminEnabled: undefined }), want: [] },
         { name: "classic: fails adminEnabled: true", type: AZ.classicRegistry, props: classicRegistry({ adminEnabled: true }),
             want: [`The registry sets adminEnabled: true; ${FIX}`] },
-        { name: "classic: fails a malformed adminEnabled", type: AZ.classicRegistry, props: classicRegistry({ adminEnabled: [true] }),
+        { name: "classic: fails a malformed adminEnabled", type: AZ.classicRegistry, props: classicRegistry({ adminEnabled: untyped([true]) }),
             want: [`The registry sets adminEnabled: [true]; ${FIX}`] },
         { name: "classic: never prints a secret flag", type: AZ.classicRegistry, props: classicRegistry({ adminEnabled: secret("true") }),
             want: [`The registry sets adminEnabled: [secret]; ${FIX}`] },

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-anonymous-pull-disabled";
 import { AZ, classicRegistry, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "set it to false so every pull is authenticated.";
 
@@ -22,12 +23,12 @@ describe("acr-anonymous-pull-disabled", () => {
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         { name: "passes when anonymousPullEnabled is absent (Azure default: off)", props: registry({ anonymousPullEnabled: undefined }), want: [] },
         { name: "passes a null flag as absent", props: registry({ anonymousPullEnabled: null }), want: [] },
-        { name: "passes the string \"false\"", props: registry({ anonymousPullEnabled: "false" }), want: [] },
-        { name: "fails the string \"TRUE\"", props: registry({ anonymousPullEnabled: "TRUE" }),
+        { name: "passes the string \"false\"", props: registry({ anonymousPullEnabled: untyped("false") }), want: [] },
+        { name: "fails the string \"TRUE\"", props: registry({ anonymousPullEnabled: untyped("TRUE") }),
             want: [`The registry sets anonymousPullEnabled: "TRUE"; ${FIX}`] },
-        { name: "fails a malformed flag, showing it", props: registry({ anonymousPullEnabled: "enabled" }),
+        { name: "fails a malformed flag, showing it", props: registry({ anonymousPullEnabled: untyped("enabled") }),
             want: [`The registry sets anonymousPullEnabled: "enabled"; ${FIX}`] },
-        { name: "fails an array where a boolean is expected", props: registry({ anonymousPullEnabled: [false] }),
+        { name: "fails an array where a boolean is expected", props: registry({ anonymousPullEnabled: untyped([false]) }),
             want: [`The registry sets anonymousPullEnabled: [false]; ${FIX}`] },
         { name: "never prints a secret flag", props: registry({ anonymousPullEnabled: secret("yes") }),
             want: [`The registry sets anonymousPullEnabled: [secret]; ${FIX}`] },
@@ -37,7 +38,7 @@ describe("acr-anonymous-pull-disabled", () => {
         { name: "classic: passes when the flag is absent (default false)", type: AZ.classicRegistry, props: classicRegistry({ anonymousPullEnabled: undefined }), want: [] },
         { name: "classic: fails anonymousPullEnabled: true", type: AZ.classicRegistry, props: classicRegistry({ anonymousPullEnabled: true }),
             want: [`The registry sets anonymousPullEnabled: true; ${FIX}`] },
-        { name: "classic: fails a malformed flag", type: AZ.classicRegistry, props: classicRegistry({ anonymousPullEnabled: { on: true } }),
+        { name: "classic: fails a malformed flag", type: AZ.classicRegistry, props: classicRegistry({ anonymousPullEnabled: untyped({ on: true }) }),
             want: [`The registry sets anonymousPullEnabled: {"on":true}; ${FIX}`] },
         { name: "classic: never prints a secret flag", type: AZ.classicRegistry, props: classicRegistry({ anonymousPullEnabled: secret(true) }),
             want: [`The registry sets anonymousPullEnabled: [secret]; ${FIX}`] },

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/acr-customer-managed-key-enabled";
 import { AZ, classicRegistry, merge, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const PMK = "(the registry is encrypted with a Microsoft-managed key)";
 const STATUS_FIX = "set it to \"enabled\" with keyVaultProperties.keyIdentifier set to a Key Vault key.";
@@ -29,15 +30,15 @@ describe("acr-customer-managed-key-enabled", () => {
             want: [`The registry sets encryption.status: "disabled"; ${STATUS_FIX}`] },
         { name: "fails an encryption block without status", props: registry({ encryption: { status: undefined } }),
             want: [`The registry does not set encryption.status ${PMK}; ${STATUS_FIX}`] },
-        { name: "fails a boolean status", props: registry({ encryption: { status: true } }),
+        { name: "fails a boolean status", props: registry({ encryption: { status: untyped(true) } }),
             want: [`The registry sets encryption.status: true; ${STATUS_FIX}`] },
         { name: "fails an enabled status without a key", props: registry({ encryption: { keyVaultProperties: undefined } }),
             want: [`The registry does not set encryption.keyVaultProperties.keyIdentifier (no key is named); ${KEY_FIX}`] },
         { name: "fails a blank key identifier", props: registry({ encryption: { keyVaultProperties: { keyIdentifier: " " } } }),
             want: [`The registry sets encryption.keyVaultProperties.keyIdentifier: " "; ${KEY_FIX}`] },
-        { name: "fails a key identifier that is not a string", props: registry({ encryption: { keyVaultProperties: { keyIdentifier: { id: KEY } } } }),
+        { name: "fails a key identifier that is not a string", props: registry({ encryption: { keyVaultProperties: { keyIdentifier: untyped({ id: KEY }) } } }),
             want: [`The registry sets encryption.keyVaultProperties.keyIdentifier: {"id":"${KEY}"}; ${KEY_FIX}`] },
-        { name: "fails when encryption is an array", props: registry({ encryption: [{ status: "enabled" }] }),
+        { name: "fails when encryption is an array", props: registry({ encryption: untyped([{ status: "enabled" }]) }),
             want: [`The registry does not set encryption.status ${PMK}; ${STATUS_FIX}`] },
         { name: "passes a secret key identifier without printing it", props: registry({ encryption: { keyVaultProperties: { keyIdentifier: secret(KEY) } } }), want: [] },
         { name: "never prints a secret status", props: registry({ encryption: { status: secret("disabled") } }),
@@ -52,7 +53,7 @@ describe("acr-customer-managed-key-enabled", () => {
             want: [`The registry does not set encryption.keyVaultKeyId ${PMK}; ${KEY_FIX}`] },
         { name: "classic: fails an encryption block without a key", type: AZ.classicRegistry, props: classicRegistry({ encryption: { keyVaultKeyId: undefined } }),
             want: [`The registry does not set encryption.keyVaultKeyId ${PMK}; ${KEY_FIX}`] },
-        { name: "classic: fails a key ID that is not a string", type: AZ.classicRegistry, props: classicRegistry({ encryption: { keyVaultKeyId: 42 } }),
+        { name: "classic: fails a key ID that is not a string", type: AZ.classicRegistry, props: classicRegistry({ encryption: { keyVaultKeyId: untyped(42) } }),
             want: [`The registry sets encryption.keyVaultKeyId: 42; ${KEY_FIX}`] },
         { name: "classic v5: passes encryption.enabled: true with a key", type: AZ.classicRegistry,
             props: merge(classicRegistry(), { encryption: { enabled: true } }), want: [] },

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-public-network-access-restricted";
 import { AZ, classicRegistry, merge, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "set publicNetworkAccess to \"Disabled\" and use a private endpoint, or set networkRuleSet.defaultAction to \"Deny\" (Premium SKU).";
 const CFIX = "set publicNetworkAccessEnabled to false and use a private endpoint, or set networkRuleSet.defaultAction to \"Deny\" (Premium SKU).";
@@ -10,7 +11,7 @@ const OPEN = "(public network access stays enabled)";
 
 /** A public azure-native registry with this network rule set (`undefined`: none). */
 function pub(networkRuleSet: unknown, publicNetworkAccess: unknown = "Enabled") {
-    return registry({ publicNetworkAccess, networkRuleSet });
+    return registry({ publicNetworkAccess: untyped(publicNetworkAccess), networkRuleSet: untyped(networkRuleSet) });
 }
 
 describe("acr-public-network-access-restricted", () => {
@@ -46,7 +47,7 @@ describe("acr-public-network-access-restricted", () => {
             want: [`The registry sets publicNetworkAccess: "Enabled"; ${FIX}`] },
         { name: "fails a malformed defaultAction, showing it", props: pub({ defaultAction: ["Deny"] }),
             want: [`The registry sets publicNetworkAccess: "Enabled" and sets networkRuleSet.defaultAction: ["Deny"]; ${FIX}`] },
-        { name: "fails a boolean where the enum is expected", props: registry({ publicNetworkAccess: false }),
+        { name: "fails a boolean where the enum is expected", props: registry({ publicNetworkAccess: untyped(false) }),
             want: [`The registry sets publicNetworkAccess: false; ${FIX}`] },
         { name: "fails a value that is not an allowed one", props: registry({ publicNetworkAccess: "Private" }),
             want: [`The registry sets publicNetworkAccess: "Private"; ${FIX}`] },
@@ -57,7 +58,7 @@ describe("acr-public-network-access-restricted", () => {
         { name: "passes a secret Disabled", props: registry({ publicNetworkAccess: secret("Disabled") }), want: [] },
         // classic
         { name: "classic: passes publicNetworkAccessEnabled: false", type: AZ.classicRegistry, props: classicRegistry(), want: [] },
-        { name: "classic: passes the string \"false\"", type: AZ.classicRegistry, props: classicRegistry({ publicNetworkAccessEnabled: "false" }), want: [] },
+        { name: "classic: passes the string \"false\"", type: AZ.classicRegistry, props: classicRegistry({ publicNetworkAccessEnabled: untyped("false") }), want: [] },
         { name: "classic: passes a public registry whose network rules deny by default", type: AZ.classicRegistry,
             props: classicRegistry({ publicNetworkAccessEnabled: true, networkRuleSet: { defaultAction: "Deny" } }), want: [] },
         { name: "classic: fails publicNetworkAccessEnabled: true", type: AZ.classicRegistry, props: classicRegistry({ publicNetworkAccessEnabled: true }),
@@ -67,7 +68,7 @@ describe("acr-public-network-access-restricted", () => {
         { name: "classic: names both settings when the rules allow by default", type: AZ.classicRegistry,
             props: classicRegistry({ publicNetworkAccessEnabled: undefined, networkRuleSet: { defaultAction: "Allow" } }),
             want: [`The registry does not set publicNetworkAccessEnabled ${OPEN} and sets networkRuleSet.defaultAction: "Allow"; ${CFIX}`] },
-        { name: "classic: fails a malformed flag", type: AZ.classicRegistry, props: classicRegistry({ publicNetworkAccessEnabled: "no" }),
+        { name: "classic: fails a malformed flag", type: AZ.classicRegistry, props: classicRegistry({ publicNetworkAccessEnabled: untyped("no") }),
             want: [`The registry sets publicNetworkAccessEnabled: "no"; ${CFIX}`] },
         { name: "classic: does not read the azure-native spelling", type: AZ.classicRegistry,
             props: merge(classicRegistry({ publicNetworkAccessEnabled: undefined }), { publicNetworkAccess: "Disabled" }),

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-quarantine-policy-enabled";
 import { AZ, classicRegistry, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const WHY = "(pushed images can be pulled before they are scanned)";
 const FIX = "set it to \"enabled\" (Premium SKU).";
@@ -29,9 +30,9 @@ describe("acr-quarantine-policy-enabled", () => {
             want: [`The registry does not set policies.quarantinePolicy.status ${WHY}; ${FIX}`] },
         { name: "fails a quarantine policy without status", props: registry({ policies: { quarantinePolicy: { status: undefined } } }),
             want: [`The registry does not set policies.quarantinePolicy.status ${WHY}; ${FIX}`] },
-        { name: "fails a boolean where the status string is expected", props: registry({ policies: { quarantinePolicy: { status: true } } }),
+        { name: "fails a boolean where the status string is expected", props: registry({ policies: { quarantinePolicy: { status: untyped(true) } } }),
             want: [`The registry sets policies.quarantinePolicy.status: true; ${FIX}`] },
-        { name: "fails when policies is an array", props: registry({ policies: [{ quarantinePolicy: { status: "enabled" } }] }),
+        { name: "fails when policies is an array", props: registry({ policies: untyped([{ quarantinePolicy: { status: "enabled" } }]) }),
             want: [`The registry does not set policies.quarantinePolicy.status ${WHY}; ${FIX}`] },
         { name: "does not read the classic spelling on azure-native", props: registry({ policies: undefined, quarantinePolicyEnabled: true } as never),
             want: [`The registry does not set policies.quarantinePolicy.status ${WHY}; ${FIX}`] },
@@ -39,12 +40,12 @@ describe("acr-quarantine-policy-enabled", () => {
             want: [`The registry sets policies.quarantinePolicy.status: [secret]; ${FIX}`] },
         // classic
         { name: "classic: passes quarantinePolicyEnabled: true", type: AZ.classicRegistry, props: classicRegistry(), want: [] },
-        { name: "classic: passes the string \"true\"", type: AZ.classicRegistry, props: classicRegistry({ quarantinePolicyEnabled: "true" }), want: [] },
+        { name: "classic: passes the string \"true\"", type: AZ.classicRegistry, props: classicRegistry({ quarantinePolicyEnabled: untyped("true") }), want: [] },
         { name: "classic: fails quarantinePolicyEnabled: false", type: AZ.classicRegistry, props: classicRegistry({ quarantinePolicyEnabled: false }),
             want: [`The registry sets quarantinePolicyEnabled: false; ${CFIX}`] },
         { name: "classic: fails when the flag is absent", type: AZ.classicRegistry, props: classicRegistry({ quarantinePolicyEnabled: undefined }),
             want: [`The registry does not set quarantinePolicyEnabled ${WHY}; ${CFIX}`] },
-        { name: "classic: fails a malformed flag", type: AZ.classicRegistry, props: classicRegistry({ quarantinePolicyEnabled: "enabled" }),
+        { name: "classic: fails a malformed flag", type: AZ.classicRegistry, props: classicRegistry({ quarantinePolicyEnabled: untyped("enabled") }),
             want: [`The registry sets quarantinePolicyEnabled: "enabled"; ${CFIX}`] },
         { name: "classic: never prints a secret flag", type: AZ.classicRegistry, props: classicRegistry({ quarantinePolicyEnabled: secret(false) }),
             want: [`The registry sets quarantinePolicyEnabled: [secret]; ${CFIX}`] },

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-retention-policy-enabled";
 import { AZ, classicRegistry, merge, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const KEPT = "(untagged manifests are kept forever)";
 const FIX = "set it to \"enabled\" (Premium SKU).";
@@ -34,9 +35,9 @@ describe("acr-retention-policy-enabled", () => {
             want: [`The registry does not set policies.retentionPolicy.status ${KEPT}; ${FIX}`] },
         { name: "fails a retention policy with days but no status", props: registry({ policies: { retentionPolicy: { status: undefined, days: 30 } } }),
             want: [`The registry does not set policies.retentionPolicy.status ${KEPT}; ${FIX}`] },
-        { name: "fails a boolean status", props: registry({ policies: { retentionPolicy: { status: true } } }),
+        { name: "fails a boolean status", props: registry({ policies: { retentionPolicy: { status: untyped(true) } } }),
             want: [`The registry sets policies.retentionPolicy.status: true; ${FIX}`] },
-        { name: "fails when retentionPolicy is an array", props: registry({ policies: { retentionPolicy: [{ status: "enabled" }] } }),
+        { name: "fails when retentionPolicy is an array", props: registry({ policies: { retentionPolicy: untyped([{ status: "enabled" }]) } }),
             want: [`The registry does not set policies.retentionPolicy.status ${KEPT}; ${FIX}`] },
         { name: "does not read the classic spellings on azure-native", props: merge(registry({ policies: undefined }), { retentionPolicyInDays: 7, retentionPolicy: { enabled: true } }),
             want: [`The registry does not set policies.retentionPolicy.status ${KEPT}; ${FIX}`] },
@@ -44,16 +45,16 @@ describe("acr-retention-policy-enabled", () => {
             want: [`The registry sets policies.retentionPolicy.status: [secret]; ${FIX}`] },
         // classic v6
         { name: "classic: passes retentionPolicyInDays: 7", type: AZ.classicRegistry, props: classicRegistry(), want: [] },
-        { name: "classic: passes a numeric string", type: AZ.classicRegistry, props: classicRegistry({ retentionPolicyInDays: "30" }), want: [] },
+        { name: "classic: passes a numeric string", type: AZ.classicRegistry, props: classicRegistry({ retentionPolicyInDays: untyped("30") }), want: [] },
         { name: "classic: fails when retentionPolicyInDays is absent", type: AZ.classicRegistry, props: classicRegistry({ retentionPolicyInDays: undefined }),
             want: [`The registry does not set retentionPolicyInDays ${KEPT}; ${DAYS_FIX}`] },
         { name: "classic: fails 0 days (the provider then disables retention)", type: AZ.classicRegistry, props: classicRegistry({ retentionPolicyInDays: 0 }),
             want: [`The registry sets retentionPolicyInDays: 0; ${DAYS_FIX}`] },
         { name: "classic: fails a negative number", type: AZ.classicRegistry, props: classicRegistry({ retentionPolicyInDays: -1 }),
             want: [`The registry sets retentionPolicyInDays: -1; ${DAYS_FIX}`] },
-        { name: "classic: fails a malformed value, showing it", type: AZ.classicRegistry, props: classicRegistry({ retentionPolicyInDays: "seven" }),
+        { name: "classic: fails a malformed value, showing it", type: AZ.classicRegistry, props: classicRegistry({ retentionPolicyInDays: untyped("seven") }),
             want: [`The registry sets retentionPolicyInDays: "seven"; ${DAYS_FIX}`] },
-        { name: "classic: fails a boolean", type: AZ.classicRegistry, props: classicRegistry({ retentionPolicyInDays: true }),
+        { name: "classic: fails a boolean", type: AZ.classicRegistry, props: classicRegistry({ retentionPolicyInDays: untyped(true) }),
             want: [`The registry sets retentionPolicyInDays: true; ${DAYS_FIX}`] },
         { name: "classic: never prints a secret value", type: AZ.classicRegistry, props: classicRegistry({ retentionPolicyInDays: secret(0) }),
             want: [`The registry sets retentionPolicyInDays: [secret]; ${DAYS_FIX}`] },

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/images/acr-sku-premium";
 import { AZ, classicRegistry, NATIVE_REGISTRY_TYPES, registry } from "../fixtures/azure";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "set it to \"Premium\" (private endpoints, network rules, quarantine and retention need Premium).";
 
@@ -24,8 +25,8 @@ describe("acr-sku-premium", () => {
         { name: "fails the retired Classic SKU", props: registry({ sku: { name: "Classic" } }), want: [`The registry sets sku.name: "Classic"; ${FIX}`] },
         { name: "fails a registry without sku", props: registry({ sku: undefined }), want: [`The registry does not set sku.name; ${FIX}`] },
         { name: "fails a sku without a name", props: registry({ sku: { name: undefined } }), want: [`The registry does not set sku.name; ${FIX}`] },
-        { name: "fails a sku written as a bare string (the classic shape)", props: registry({ sku: "Premium" }), want: [`The registry does not set sku.name; ${FIX}`] },
-        { name: "fails a malformed sku.name, showing it", props: registry({ sku: { name: ["Premium"] } }), want: [`The registry sets sku.name: ["Premium"]; ${FIX}`] },
+        { name: "fails a sku written as a bare string (the classic shape)", props: registry({ sku: untyped("Premium") }), want: [`The registry does not set sku.name; ${FIX}`] },
+        { name: "fails a malformed sku.name, showing it", props: registry({ sku: { name: untyped(["Premium"]) } }), want: [`The registry sets sku.name: ["Premium"]; ${FIX}`] },
         { name: "never prints a secret SKU", props: registry({ sku: { name: secret("Basic") } }), want: [`The registry sets sku.name: [secret]; ${FIX}`] },
         { name: "passes a secret Premium", props: registry({ sku: secret({ name: "Premium" }) }), want: [] },
         // config
@@ -45,7 +46,7 @@ describe("acr-sku-premium", () => {
         { name: "classic: compares the SKU case-insensitively", type: AZ.classicRegistry, props: classicRegistry({ sku: "PREMIUM" }), want: [] },
         { name: "classic: fails sku: \"Standard\"", type: AZ.classicRegistry, props: classicRegistry({ sku: "Standard" }), want: [`The registry sets sku: "Standard"; ${FIX}`] },
         { name: "classic: fails a registry without sku", type: AZ.classicRegistry, props: classicRegistry({ sku: undefined }), want: [`The registry does not set sku; ${FIX}`] },
-        { name: "classic: fails an object where the SKU string is expected", type: AZ.classicRegistry, props: classicRegistry({ sku: { name: "Premium" } }),
+        { name: "classic: fails an object where the SKU string is expected", type: AZ.classicRegistry, props: classicRegistry({ sku: untyped({ name: "Premium" }) }),
             want: [`The registry sets sku: {"name":"Premium"}; ${FIX}`] },
         { name: "classic: never prints a secret SKU", type: AZ.classicRegistry, props: classicRegistry({ sku: secret("Basic") }), want: [`The registry sets sku: [secret]; ${FIX}`] },
     ];

@@ -4,6 +4,7 @@ import { policy } from "../../policies/identity/aks-admin-groups-configured";
 import { classicCluster, managedCluster, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { GROUP } from "../fixtures/aks-extra";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const OTHER = "11111111-2222-3333-4444-555555555555";
 const FIX = "set it to the object IDs of the Entra groups that administer the cluster.";
@@ -16,17 +17,17 @@ const NOT_APPLICABLE = "applies to AKS cluster resources only";
 
 /** An azure-native cluster with Kubernetes RBAC (not Azure RBAC) and these admin groups (`undefined`: none). */
 function groups(ids: unknown) {
-    return managedCluster({ aadProfile: { managed: true, enableAzureRBAC: false, adminGroupObjectIDs: ids } });
+    return managedCluster({ aadProfile: { managed: true, enableAzureRBAC: false, adminGroupObjectIDs: untyped(ids) } });
 }
 
 /** A classic cluster with Kubernetes RBAC and these admin groups. */
 function classicGroups(ids: unknown) {
-    return classicCluster({ azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: false, adminGroupObjectIds: ids } });
+    return classicCluster({ azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: false, adminGroupObjectIds: untyped(ids) } });
 }
 
 /** An azure-native cluster with Azure RBAC for Kubernetes authorization and these admin groups. */
 function azureRbac(ids: unknown, flag: unknown = true) {
-    return managedCluster({ aadProfile: { managed: true, enableAzureRBAC: flag, adminGroupObjectIDs: ids } });
+    return managedCluster({ aadProfile: { managed: true, enableAzureRBAC: untyped(flag), adminGroupObjectIDs: untyped(ids) } });
 }
 
 describe("aks-admin-groups-configured", () => {
@@ -110,7 +111,7 @@ describe("aks-admin-groups-configured", () => {
         { name: "classic: fails a group outside the allow-list", type: T.classicCluster, config: ALLOWED, props: classicGroups([OTHER]),
             want: [`The cluster sets azureActiveDirectoryRoleBasedAccessControl.adminGroupObjectIds[0]: "${OTHER}", ${OUTSIDE}`] },
         { name: "classic: does not read the azure-native spelling", type: T.classicCluster,
-            props: classicCluster({ azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: false, adminGroupObjectIds: undefined, adminGroupObjectIDs: [GROUP] } }), want: [CLASSIC_ABSENT] },
+            props: classicCluster({ azureActiveDirectoryRoleBasedAccessControl: untyped({ azureRbacEnabled: false, adminGroupObjectIds: undefined, adminGroupObjectIDs: [GROUP] }) }), want: [CLASSIC_ABSENT] },
     ];
     violationCases(policy, T.managedCluster, cases);
 

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/network/aks-api-server-access-restricted";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "set it to the CIDR ranges that need access, e.g. [\"203.0.113.0/24\"], or make the cluster private";
 const ABSENT = `The cluster does not set apiServerAccessProfile.authorizedIPRanges (the public API server accepts every source address); ${FIX}.`;
@@ -13,7 +14,7 @@ const OUTSIDE = "which is outside the allowed ranges [\"203.0.113.0/24\",\"10.0.
 
 /** A public azure-native cluster with these authorized ranges (`undefined`: none). */
 function pub(ranges: unknown) {
-    return managedCluster({ apiServerAccessProfile: { enablePrivateCluster: false, authorizedIPRanges: ranges } });
+    return managedCluster({ apiServerAccessProfile: { enablePrivateCluster: false, authorizedIPRanges: untyped(ranges) } });
 }
 
 /** A public classic cluster; `over` may carry v5 top-level names absent from the v6 input type. */
@@ -43,12 +44,12 @@ describe("aks-api-server-access-restricted", () => {
     const cases: { name: string; props: Record<string, unknown>; type?: string; config?: Record<string, unknown>; want: string[] }[] = [
         // private-cluster skip
         { name: "skips a private cluster even with a /0 range", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: true, authorizedIPRanges: ["0.0.0.0/0"] } }), want: [] },
-        { name: "skips a private cluster flagged with the string \"true\"", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: "true", authorizedIPRanges: ["0.0.0.0/0"] } }), want: [] },
-        { name: "does not skip a malformed private flag", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: "yes" } }), want: [ABSENT] },
-        { name: "does not skip the string \"false\"", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: "false" } }), want: [ABSENT] },
+        { name: "skips a private cluster flagged with the string \"true\"", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: untyped("true"), authorizedIPRanges: ["0.0.0.0/0"] } }), want: [] },
+        { name: "does not skip a malformed private flag", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: untyped("yes") } }), want: [ABSENT] },
+        { name: "does not skip the string \"false\"", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: untyped("false") } }), want: [ABSENT] },
         // absent / empty / malformed list
         { name: "fails when apiServerAccessProfile is absent (Azure default: public)", props: managedCluster({ apiServerAccessProfile: undefined }), want: [ABSENT] },
-        { name: "fails when apiServerAccessProfile is an array", props: managedCluster({ apiServerAccessProfile: [{ authorizedIPRanges: ["203.0.113.0/24"] }] }), want: [ABSENT] },
+        { name: "fails when apiServerAccessProfile is an array", props: managedCluster({ apiServerAccessProfile: untyped([{ authorizedIPRanges: ["203.0.113.0/24"] }]) }), want: [ABSENT] },
         { name: "treats a null list as absent", props: pub(null), want: [ABSENT] },
         { name: "fails an empty list", props: pub([]), want: [`The cluster sets apiServerAccessProfile.authorizedIPRanges: []; ${FIX}.`] },
         { name: "fails an object where the list is expected", props: pub({ a: "203.0.113.0/24" }),
@@ -117,7 +118,7 @@ describe("aks-api-server-access-restricted", () => {
         // classic
         { name: "classic: skips a private cluster", type: T.classicCluster, props: classicCluster(), want: [] },
         { name: "classic: skips privateClusterEnabled given as the string \"true\"", type: T.classicCluster,
-            props: classicCluster({ privateClusterEnabled: "true", apiServerAccessProfile: { authorizedIpRanges: ["0.0.0.0/0"] } }), want: [] },
+            props: classicCluster({ privateClusterEnabled: untyped("true"), apiServerAccessProfile: { authorizedIpRanges: ["0.0.0.0/0"] } }), want: [] },
         { name: "classic: fails a public cluster without ranges, naming the v6 property", type: T.classicCluster, props: classicPub(),
             want: [`The cluster does not set apiServerAccessProfile.authorizedIpRanges (the public API server accepts every source address); ${FIX}.`] },
         { name: "classic: treats an absent privateClusterEnabled as public", type: T.classicCluster, props: classicCluster({ privateClusterEnabled: undefined }),

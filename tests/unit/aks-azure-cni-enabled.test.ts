@@ -4,6 +4,7 @@ import { policy } from "../../policies/network/aks-azure-cni-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster } from "../fixtures/aks-extra";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const WHY = "(the AKS resource provider picks the plugin by API and Kubernetes version, kubenet on older ones)";
 const ABSENT = `The cluster does not set networkProfile.networkPlugin ${WHY}; set it to "azure".`;
@@ -12,7 +13,7 @@ const NOT_APPLICABLE = "applies to AKS cluster resources only";
 
 /** An azure-native cluster with this network plugin (`undefined`: omitted). */
 function plugin(p: unknown) {
-    return managedCluster({ networkProfile: { networkPlugin: p } });
+    return managedCluster({ networkProfile: { networkPlugin: untyped(p) } });
 }
 
 describe("aks-azure-cni-enabled", () => {
@@ -39,7 +40,7 @@ describe("aks-azure-cni-enabled", () => {
             want: ["The cluster sets networkProfile.networkPlugin: \"Kubenet\"; set it to \"azure\": kubenet is retired on 2028-03-31."] },
         { name: "fails bring-your-own CNI by default", props: plugin("none"), want: ["The cluster sets networkProfile.networkPlugin: \"none\"; set it to \"azure\"."] },
         { name: "fails when networkProfile is absent", props: managedCluster({ networkProfile: undefined }), want: [ABSENT] },
-        { name: "fails when networkProfile is not an object", props: managedCluster({ networkProfile: "azure" }), want: [ABSENT] },
+        { name: "fails when networkProfile is not an object", props: managedCluster({ networkProfile: untyped("azure") }), want: [ABSENT] },
         { name: "treats a null plugin as absent", props: plugin(null), want: [ABSENT] },
         { name: "fails a plugin that is not a string", props: plugin(["azure"]), want: ["The cluster sets networkProfile.networkPlugin: [\"azure\"]; set it to \"azure\"."] },
         { name: "fails an unknown plugin name", props: plugin("flannel"), want: ["The cluster sets networkProfile.networkPlugin: \"flannel\"; set it to \"azure\"."] },

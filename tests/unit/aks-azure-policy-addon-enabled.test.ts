@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/governance/aks-azure-policy-addon-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const OFF = "The cluster does not set addonProfiles.azurepolicy.enabled (the add-on is off); set it to true.";
 const CLASSIC_OFF = "The cluster does not set azurePolicyEnabled (the add-on is off); set it to true.";
@@ -61,7 +62,7 @@ describe("aks-azure-policy-addon-enabled", () => {
             want: ["The cluster sets addonProfiles.azurepolicy.enabled: 1; set it to true."] },
         { name: "fails a non-object add-on block as off", props: withAddon("azurepolicy", true), want: [OFF] },
         { name: "fails an array where the add-on object is expected", props: withAddon("azurepolicy", [{ enabled: true }]), want: [OFF] },
-        { name: "fails an array where addonProfiles is expected", props: managedCluster({ addonProfiles: [{ azurepolicy: { enabled: true } }] }), want: [OFF] },
+        { name: "fails an array where addonProfiles is expected", props: managedCluster({ addonProfiles: untyped([{ azurepolicy: { enabled: true } }]) }), want: [OFF] },
         // secrets
         { name: "passes a secret true", props: withAddon("azurepolicy", { enabled: secret(true) }), want: [] },
         { name: "never prints a secret value", props: withAddon("azurepolicy", { enabled: secret("hunter2") }),
@@ -73,10 +74,10 @@ describe("aks-azure-policy-addon-enabled", () => {
         { name: "classic: fails when azurePolicyEnabled is absent", type: T.classicCluster, props: classicCluster({ azurePolicyEnabled: undefined }), want: [CLASSIC_OFF] },
         { name: "classic: fails azurePolicyEnabled: false", type: T.classicCluster, props: classicCluster({ azurePolicyEnabled: false }),
             want: ["The cluster sets azurePolicyEnabled: false; set it to true."] },
-        { name: "classic: accepts the string \"true\"", type: T.classicCluster, props: classicCluster({ azurePolicyEnabled: "true" }), want: [] },
-        { name: "classic: fails a malformed flag", type: T.classicCluster, props: classicCluster({ azurePolicyEnabled: "yes" }),
+        { name: "classic: accepts the string \"true\"", type: T.classicCluster, props: classicCluster({ azurePolicyEnabled: untyped("true") }), want: [] },
+        { name: "classic: fails a malformed flag", type: T.classicCluster, props: classicCluster({ azurePolicyEnabled: untyped("yes") }),
             want: ["The cluster sets azurePolicyEnabled: \"yes\"; set it to true."] },
-        { name: "classic: fails an object where a boolean is expected", type: T.classicCluster, props: classicCluster({ azurePolicyEnabled: { enabled: true } }),
+        { name: "classic: fails an object where a boolean is expected", type: T.classicCluster, props: classicCluster({ azurePolicyEnabled: untyped({ enabled: true }) }),
             want: ["The cluster sets azurePolicyEnabled: {\"enabled\":true}; set it to true."] },
         { name: "classic: does not read the azure-native addonProfiles", type: T.classicCluster,
             props: merge(classicCluster({ azurePolicyEnabled: undefined }), { addonProfiles: { azurepolicy: { enabled: true } } }), want: [CLASSIC_OFF] },

@@ -4,6 +4,7 @@ import { policy } from "../../policies/identity/aks-azure-rbac-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster } from "../fixtures/aks-extra";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const WHY = "(Entra users are authorized by Kubernetes role bindings only, not by Azure role assignments)";
 const ABSENT = `The cluster does not set aadProfile.enableAzureRBAC ${WHY}; set it to true.`;
@@ -31,27 +32,27 @@ describe("aks-azure-rbac-enabled", () => {
 
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         { name: "fails when aadProfile is absent", props: managedCluster({ aadProfile: undefined }), want: [ABSENT] },
-        { name: "fails when aadProfile is not an object", props: managedCluster({ aadProfile: [{ enableAzureRBAC: true }] }), want: [ABSENT] },
-        { name: "accepts the string \"true\"", props: managedCluster({ aadProfile: { enableAzureRBAC: "true" } }), want: [] },
-        { name: "fails the string \"false\"", props: managedCluster({ aadProfile: { enableAzureRBAC: "false" } }),
+        { name: "fails when aadProfile is not an object", props: managedCluster({ aadProfile: untyped([{ enableAzureRBAC: true }]) }), want: [ABSENT] },
+        { name: "accepts the string \"true\"", props: managedCluster({ aadProfile: { enableAzureRBAC: untyped("true") } }), want: [] },
+        { name: "fails the string \"false\"", props: managedCluster({ aadProfile: { enableAzureRBAC: untyped("false") } }),
             want: ["The cluster sets aadProfile.enableAzureRBAC: \"false\"; set it to true."] },
-        { name: "fails a malformed flag, showing it", props: managedCluster({ aadProfile: { enableAzureRBAC: "enabled" } }),
+        { name: "fails a malformed flag, showing it", props: managedCluster({ aadProfile: { enableAzureRBAC: untyped("enabled") } }),
             want: ["The cluster sets aadProfile.enableAzureRBAC: \"enabled\"; set it to true."] },
-        { name: "fails an object where a boolean is expected", props: managedCluster({ aadProfile: { enableAzureRBAC: {} } }),
+        { name: "fails an object where a boolean is expected", props: managedCluster({ aadProfile: { enableAzureRBAC: untyped({}) } }),
             want: ["The cluster sets aadProfile.enableAzureRBAC: {}; set it to true."] },
         { name: "never prints a secret flag", props: managedCluster({ aadProfile: { enableAzureRBAC: secret("hunter2") } }),
             want: ["The cluster sets aadProfile.enableAzureRBAC: [secret]; set it to true."] },
-        { name: "does not read the classic spelling on azure-native", props: managedCluster({ aadProfile: { enableAzureRBAC: undefined, azureRbacEnabled: true } }), want: [ABSENT] },
+        { name: "does not read the classic spelling on azure-native", props: managedCluster({ aadProfile: untyped({ enableAzureRBAC: undefined, azureRbacEnabled: true }) }), want: [ABSENT] },
         // AKS Automatic
         { name: "Automatic: passes with aadProfile present but the flag omitted", props: automaticCluster({ aadProfile: { managed: true } }), want: [] },
         { name: "Automatic: recognizes the SKU name in any case", props: automaticCluster({ sku: { name: "automatic" } }), want: [] },
         { name: "Automatic: fails an explicit false, which contradicts the preconfigured setting", props: automaticCluster({ aadProfile: { managed: true, enableAzureRBAC: false } }),
             want: ["The cluster sets aadProfile.enableAzureRBAC: false; set it to true."] },
-        { name: "Automatic: fails a malformed flag", props: automaticCluster({ aadProfile: { enableAzureRBAC: "yes" } }),
+        { name: "Automatic: fails a malformed flag", props: automaticCluster({ aadProfile: { enableAzureRBAC: untyped("yes") } }),
             want: ["The cluster sets aadProfile.enableAzureRBAC: \"yes\"; set it to true."] },
         { name: "Base SKU: fails when the flag is omitted", props: automaticCluster({ sku: { name: "Base" } }), want: [ABSENT] },
-        { name: "a SKU name that is not a string is not Automatic", props: automaticCluster({ sku: { name: ["Automatic"] } }), want: [ABSENT] },
-        { name: "a sku that is not an object is not Automatic", props: automaticCluster({ sku: "Automatic" }), want: [ABSENT] },
+        { name: "a SKU name that is not a string is not Automatic", props: automaticCluster({ sku: { name: untyped(["Automatic"]) } }), want: [ABSENT] },
+        { name: "a sku that is not an object is not Automatic", props: automaticCluster({ sku: untyped("Automatic") }), want: [ABSENT] },
         { name: "Automatic: passes a secret SKU name without printing it", props: automaticCluster({ sku: { name: secret("Automatic") } }), want: [] },
         // classic
         { name: "classic: passes azureRbacEnabled: true", type: T.classicCluster, props: classicCluster(), want: [] },

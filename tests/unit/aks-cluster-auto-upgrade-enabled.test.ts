@@ -4,6 +4,7 @@ import { policy } from "../../policies/nodes/aks-cluster-auto-upgrade-enabled";
 import { merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster, classicHardened, nativeCluster } from "../fixtures/aks-extra2";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const U = "autoUpgradeProfile.upgradeChannel";
 const LIST = "one of \"patch\", \"stable\", \"rapid\"";
@@ -14,7 +15,7 @@ const NONE = ": \"none\" turns automatic upgrades off.";
 
 /** An azure-native cluster with this upgrade channel (`undefined`: none). */
 function channel(c: unknown) {
-    return nativeCluster({ autoUpgradeProfile: { upgradeChannel: c } });
+    return nativeCluster({ autoUpgradeProfile: { upgradeChannel: untyped(c) } });
 }
 
 describe("aks-cluster-auto-upgrade-enabled", () => {
@@ -44,7 +45,7 @@ describe("aks-cluster-auto-upgrade-enabled", () => {
         { name: "fails a channel with spaces", props: channel(" patch"), want: [`The cluster sets ${U}: " patch"; set it to ${LIST}.`] },
         // absent parents and malformed input
         { name: "fails when autoUpgradeProfile is absent", props: nativeCluster({ autoUpgradeProfile: undefined }), want: [ABSENT] },
-        { name: "fails when autoUpgradeProfile is an array", props: nativeCluster({ autoUpgradeProfile: [{ upgradeChannel: "patch" }] }), want: [ABSENT] },
+        { name: "fails when autoUpgradeProfile is an array", props: nativeCluster({ autoUpgradeProfile: untyped([{ upgradeChannel: "patch" }]) }), want: [ABSENT] },
         { name: "treats null as absent", props: channel(null), want: [ABSENT] },
         { name: "fails a number, showing it", props: channel(1), want: [`The cluster sets ${U}: 1; set it to ${LIST}.`] },
         { name: "fails an array of channels", props: channel(["patch"]), want: [`The cluster sets ${U}: ["patch"]; set it to ${LIST}.`] },
@@ -66,7 +67,7 @@ describe("aks-cluster-auto-upgrade-enabled", () => {
         { name: "Automatic: still fails an explicit none", props: automaticCluster({ autoUpgradeProfile: { upgradeChannel: "none" } }),
             want: [`The cluster sets ${U}: "none"; set it to ${LIST}${NONE}`] },
         { name: "Base: fails without a channel", props: nativeCluster({ sku: { name: "Base", tier: "Standard" }, autoUpgradeProfile: undefined }), want: [ABSENT] },
-        { name: "a malformed SKU is not Automatic", props: nativeCluster({ sku: "Automatic", autoUpgradeProfile: undefined }), want: [ABSENT] },
+        { name: "a malformed SKU is not Automatic", props: nativeCluster({ sku: untyped("Automatic"), autoUpgradeProfile: undefined }), want: [ABSENT] },
         // secrets
         { name: "never prints a secret channel, nor hints at it", props: channel(secret("none")), want: [`The cluster sets ${U}: [secret]; set it to ${LIST}.`] },
         { name: "passes a secret allowed channel", props: channel(secret("stable")), want: [] },

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/monitoring/aks-container-insights-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const WS = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/other";
 const NATIVE_FIX = "set it to { enabled: true, config: { logAnalyticsWorkspaceResourceID: <workspace id> } }.";
@@ -66,16 +67,16 @@ describe("aks-container-insights-enabled", () => {
                 `The cluster does not set addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID (no workspace is named); ${WS_FIX}`,
             ] },
         // booleans as strings and malformed input
-        { name: "accepts enabled as the string \"true\"", props: managedCluster({ addonProfiles: { omsagent: { enabled: "true" } } }), want: [] },
-        { name: "fails a malformed enabled flag, showing it", props: managedCluster({ addonProfiles: { omsagent: { enabled: "yes" } } }),
+        { name: "accepts enabled as the string \"true\"", props: managedCluster({ addonProfiles: { omsagent: { enabled: untyped("true") } } }), want: [] },
+        { name: "fails a malformed enabled flag, showing it", props: managedCluster({ addonProfiles: { omsagent: { enabled: untyped("yes") } } }),
             want: ["The cluster sets addonProfiles.omsagent.enabled: \"yes\"; set it to true."] },
         { name: "fails a non-object add-on block", props: withAddon("omsagent", true), want: [`The cluster sets addonProfiles.omsagent: true; ${NATIVE_FIX}`] },
         { name: "fails an array where the add-on object is expected", props: withAddon("omsAgent", [{ enabled: true }]),
             want: [`The cluster sets addonProfiles.omsAgent: [{"enabled":true}]; ${NATIVE_FIX}`] },
-        { name: "fails an array where addonProfiles is expected", props: managedCluster({ addonProfiles: [{ omsagent: { enabled: true } }] }), want: [NO_ADDON] },
-        { name: "reports no workspace when config is an array", props: managedCluster({ addonProfiles: { omsagent: { config: [WS] } } }),
+        { name: "fails an array where addonProfiles is expected", props: managedCluster({ addonProfiles: untyped([{ omsagent: { enabled: true } }]) }), want: [NO_ADDON] },
+        { name: "reports no workspace when config is an array", props: managedCluster({ addonProfiles: { omsagent: { config: untyped([WS]) } } }),
             want: [`The cluster does not set addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID (no workspace is named); ${WS_FIX}`] },
-        { name: "fails a workspace ID that is not a string", props: managedCluster({ addonProfiles: { omsagent: { config: { logAnalyticsWorkspaceResourceID: 42 } } } }),
+        { name: "fails a workspace ID that is not a string", props: managedCluster({ addonProfiles: { omsagent: { config: { logAnalyticsWorkspaceResourceID: untyped(42) } } } }),
             want: [`The cluster sets addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID: 42; ${WS_FIX}`] },
         // secrets
         { name: "passes a secret workspace ID", props: managedCluster({ addonProfiles: { omsagent: { config: { logAnalyticsWorkspaceResourceID: secret(WS) } } } }), want: [] },
@@ -92,9 +93,9 @@ describe("aks-container-insights-enabled", () => {
             want: [`The cluster does not set omsAgent.logAnalyticsWorkspaceId (no workspace is named); ${WS_FIX}`] },
         { name: "classic: fails an empty workspace ID", type: T.classicCluster, props: classicCluster({ omsAgent: { logAnalyticsWorkspaceId: "" } }),
             want: [`The cluster sets omsAgent.logAnalyticsWorkspaceId: ""; ${WS_FIX}`] },
-        { name: "classic: fails an array where the omsAgent object is expected", type: T.classicCluster, props: classicCluster({ omsAgent: [{ logAnalyticsWorkspaceId: "ws" }] }),
+        { name: "classic: fails an array where the omsAgent object is expected", type: T.classicCluster, props: classicCluster({ omsAgent: untyped([{ logAnalyticsWorkspaceId: "ws" }]) }),
             want: [`The cluster sets omsAgent: [{"logAnalyticsWorkspaceId":"ws"}]; ${CLASSIC_FIX}`] },
-        { name: "classic: fails a string where the omsAgent object is expected", type: T.classicCluster, props: classicCluster({ omsAgent: "yes" }),
+        { name: "classic: fails a string where the omsAgent object is expected", type: T.classicCluster, props: classicCluster({ omsAgent: untyped("yes") }),
             want: [`The cluster sets omsAgent: "yes"; ${CLASSIC_FIX}`] },
         { name: "classic: does not read the azure-native addonProfiles", type: T.classicCluster,
             props: merge(classicCluster({ omsAgent: undefined }), { addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: WS } } } }), want: [NO_OMS_AGENT] },

@@ -4,6 +4,7 @@ import { policy } from "../../policies/monitoring/aks-defender-sensor-enabled";
 import { merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { classicHardened, nativeCluster } from "../fixtures/aks-extra2";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const D = "securityProfile.defender";
 const NO_SENSOR = "(no Defender sensor runs in the cluster, unless Defender auto-provisioning adds one later)";
@@ -33,21 +34,21 @@ describe("aks-defender-sensor-enabled", () => {
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         // absent parents
         { name: "fails when the defender block is absent beside other security settings", props: nativeCluster({ securityProfile: { defender: undefined } }), want: [NO_DEFENDER] },
-        { name: "fails when securityProfile is an array", props: nativeCluster({ securityProfile: [{ defender: {} }] }), want: [NO_DEFENDER] },
-        { name: "fails a defender block that is not an object, showing it", props: nativeCluster({ securityProfile: { defender: true } }), want: [`The cluster sets ${D}: true; ${NATIVE_FIX}`] },
+        { name: "fails when securityProfile is an array", props: nativeCluster({ securityProfile: untyped([{ defender: {} }]) }), want: [NO_DEFENDER] },
+        { name: "fails a defender block that is not an object, showing it", props: nativeCluster({ securityProfile: { defender: untyped(true) } }), want: [`The cluster sets ${D}: true; ${NATIVE_FIX}`] },
         { name: "fails when securityMonitoring is absent (the sensor is off)", props: nativeCluster({ securityProfile: { defender: { securityMonitoring: undefined } } }), want: [OFF] },
-        { name: "fails when securityMonitoring is not an object", props: nativeCluster({ securityProfile: { defender: { securityMonitoring: "enabled" } } }), want: [OFF] },
+        { name: "fails when securityMonitoring is not an object", props: nativeCluster({ securityProfile: { defender: { securityMonitoring: untyped("enabled") } } }), want: [OFF] },
         { name: "reports an empty defender block twice: off and no workspace", props: nativeCluster({ securityProfile: { defender: { securityMonitoring: undefined, logAnalyticsWorkspaceResourceId: undefined } } }),
             want: [OFF, NO_WS] },
         // enabled values
-        { name: "accepts enabled as the string \"true\"", props: nativeCluster({ securityProfile: { defender: { securityMonitoring: { enabled: "true" } } } }), want: [] },
-        { name: "fails a malformed enabled flag, showing it", props: nativeCluster({ securityProfile: { defender: { securityMonitoring: { enabled: "on" } } } }),
+        { name: "accepts enabled as the string \"true\"", props: nativeCluster({ securityProfile: { defender: { securityMonitoring: { enabled: untyped("true") } } } }), want: [] },
+        { name: "fails a malformed enabled flag, showing it", props: nativeCluster({ securityProfile: { defender: { securityMonitoring: { enabled: untyped("on") } } } }),
             want: [`The cluster sets ${D}.securityMonitoring.enabled: "on"; set it to true.`] },
         // workspace
         { name: "fails without a workspace", props: nativeCluster({ securityProfile: { defender: { logAnalyticsWorkspaceResourceId: undefined } } }), want: [NO_WS] },
         { name: "fails an empty workspace ID", props: nativeCluster({ securityProfile: { defender: { logAnalyticsWorkspaceResourceId: "" } } }),
             want: [`The cluster sets ${D}.logAnalyticsWorkspaceResourceId: ""; ${WS_FIX}`] },
-        { name: "fails a workspace ID that is not a string", props: nativeCluster({ securityProfile: { defender: { logAnalyticsWorkspaceResourceId: { id: "w" } } } }),
+        { name: "fails a workspace ID that is not a string", props: nativeCluster({ securityProfile: { defender: { logAnalyticsWorkspaceResourceId: untyped({ id: "w" }) } } }),
             want: [`The cluster sets ${D}.logAnalyticsWorkspaceResourceId: {"id":"w"}; ${WS_FIX}`] },
         { name: "passes a workspace set from another resource's output (unknown at preview)", props: nativeCluster({ securityProfile: { defender: { logAnalyticsWorkspaceResourceId: unknown } } }), want: [] },
         { name: "does not read the classic spelling on azure-native", props: merge(nativeCluster({ securityProfile: { defender: undefined } }), { microsoftDefender: { logAnalyticsWorkspaceId: "/w" } }), want: [NO_DEFENDER] },
@@ -59,7 +60,7 @@ describe("aks-defender-sensor-enabled", () => {
         // classic
         { name: "classic: passes microsoftDefender with a workspace", type: T.classicCluster, props: classicHardened(), want: [] },
         { name: "classic: fails without microsoftDefender", type: T.classicCluster, props: classicHardened({ microsoftDefender: undefined }), want: [NO_CLASSIC] },
-        { name: "classic: fails an array where the block is expected", type: T.classicCluster, props: classicHardened({ microsoftDefender: [{ logAnalyticsWorkspaceId: "/w" }] }),
+        { name: "classic: fails an array where the block is expected", type: T.classicCluster, props: classicHardened({ microsoftDefender: untyped([{ logAnalyticsWorkspaceId: "/w" }]) }),
             want: ["The cluster sets microsoftDefender: [{\"logAnalyticsWorkspaceId\":\"/w\"}]; set it to { logAnalyticsWorkspaceId: <workspace id> }."] },
         { name: "classic: fails an empty block (no workspace)", type: T.classicCluster, props: classicHardened({ microsoftDefender: { logAnalyticsWorkspaceId: undefined } }),
             want: [`The cluster does not set microsoftDefender.logAnalyticsWorkspaceId (the sensor has no workspace to report to); ${WS_FIX}`] },

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/aks-disk-encryption-set-configured";
 import { classicCluster, managedCluster, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "set it to the ID of a disk encryption set that uses your Key Vault key.";
 const ABSENT = `The cluster does not set diskEncryptionSetID (disks use platform-managed keys); ${FIX}`;
@@ -29,13 +30,13 @@ describe("aks-disk-encryption-set-configured", () => {
             want: [`The cluster sets diskEncryptionSetID: ""; ${FIX}`] },
         { name: "fails a blank string, showing it", props: managedCluster({ diskEncryptionSetID: "   " }),
             want: [`The cluster sets diskEncryptionSetID: "   "; ${FIX}`] },
-        { name: "fails a boolean where an ID is expected", props: managedCluster({ diskEncryptionSetID: true }),
+        { name: "fails a boolean where an ID is expected", props: managedCluster({ diskEncryptionSetID: untyped(true) }),
             want: [`The cluster sets diskEncryptionSetID: true; ${FIX}`] },
-        { name: "fails a number where an ID is expected", props: managedCluster({ diskEncryptionSetID: 42 }),
+        { name: "fails a number where an ID is expected", props: managedCluster({ diskEncryptionSetID: untyped(42) }),
             want: [`The cluster sets diskEncryptionSetID: 42; ${FIX}`] },
-        { name: "fails an object where an ID is expected", props: managedCluster({ diskEncryptionSetID: { id: "des" } }),
+        { name: "fails an object where an ID is expected", props: managedCluster({ diskEncryptionSetID: untyped({ id: "des" }) }),
             want: [`The cluster sets diskEncryptionSetID: {"id":"des"}; ${FIX}`] },
-        { name: "fails an array where an ID is expected", props: managedCluster({ diskEncryptionSetID: ["des"] }),
+        { name: "fails an array where an ID is expected", props: managedCluster({ diskEncryptionSetID: untyped(["des"]) }),
             want: [`The cluster sets diskEncryptionSetID: ["des"]; ${FIX}`] },
         { name: "passes a secret ID", props: managedCluster({ diskEncryptionSetID: secret(DES) }), want: [] },
         { name: "never prints a secret value", props: managedCluster({ diskEncryptionSetID: secret(" ") }),
@@ -45,7 +46,7 @@ describe("aks-disk-encryption-set-configured", () => {
         { name: "classic: fails an empty property bag", type: T.classicCluster, props: {}, want: [CLASSIC_ABSENT] },
         { name: "classic: fails an empty string", type: T.classicCluster, props: classicCluster({ diskEncryptionSetId: "" }),
             want: [`The cluster sets diskEncryptionSetId: ""; ${FIX}`] },
-        { name: "classic: fails an object where an ID is expected", type: T.classicCluster, props: classicCluster({ diskEncryptionSetId: { id: "des" } }),
+        { name: "classic: fails an object where an ID is expected", type: T.classicCluster, props: classicCluster({ diskEncryptionSetId: untyped({ id: "des" }) }),
             want: [`The cluster sets diskEncryptionSetId: {"id":"des"}; ${FIX}`] },
         { name: "classic: never prints a secret value", type: T.classicCluster, props: classicCluster({ diskEncryptionSetId: secret(false) }),
             want: [`The cluster sets diskEncryptionSetId: [secret]; ${FIX}`] },

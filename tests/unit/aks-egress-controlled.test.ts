@@ -5,6 +5,7 @@ import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "
 import { automaticCluster, SUBNET } from "../fixtures/aks-extra";
 import { cluster as stackCluster, make, subnet as stackSubnet, vnet as stackVnet, Res, RG } from "../fixtures/stack";
 import { secret, unknown, validateStack } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 /** The policy over a stack holding one cluster (and `more`), as the engine sends it. */
 function validate(_policy: unknown, type: string, props: Record<string, unknown>, config: Record<string, unknown> = {}, more: Res[] = []) {
@@ -19,12 +20,12 @@ const LB = `The cluster sets networkProfile.outboundType: "loadBalancer"; ${FIX}
 
 /** An azure-native cluster with this outbound type (`undefined`: omitted). */
 function outbound(t: unknown) {
-    return managedCluster({ networkProfile: { outboundType: t } });
+    return managedCluster({ networkProfile: { outboundType: untyped(t) } });
 }
 
 /** An AKS Automatic cluster whose system pool sits in this subnet. */
 function automaticIn(subnet: unknown, over: Record<string, unknown> = {}) {
-    return automaticCluster({ agentPoolProfiles: [{ name: "systempool", mode: "System", count: 3, vnetSubnetID: subnet }], ...over });
+    return automaticCluster({ agentPoolProfiles: [{ name: "systempool", mode: "System", count: 3, vnetSubnetID: untyped(subnet) }], ...over });
 }
 
 describe("aks-egress-controlled", () => {
@@ -51,7 +52,7 @@ describe("aks-egress-controlled", () => {
         { name: "passes \"none\" (egress set up outside AKS)", props: outbound("none"), want: [] },
         { name: "compares outbound types case-insensitively", props: outbound("UserDefinedRouting"), want: [] },
         { name: "fails when networkProfile is absent", props: managedCluster({ networkProfile: undefined }), want: [ABSENT] },
-        { name: "fails when networkProfile is not an object", props: managedCluster({ networkProfile: "userDefinedRouting" }), want: [ABSENT] },
+        { name: "fails when networkProfile is not an object", props: managedCluster({ networkProfile: untyped("userDefinedRouting") }), want: [ABSENT] },
         { name: "treats a null outbound type as absent", props: outbound(null), want: [ABSENT] },
         { name: "fails an outbound type that is not a string", props: outbound(["userDefinedRouting"]),
             want: [`The cluster sets networkProfile.outboundType: ["userDefinedRouting"]; ${FIX}`] },

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/aks-encryption-at-host-enabled";
 import { agentPool, classicCluster, classicNodePool, classicPool, managedCluster, merge, NATIVE_CLUSTER_TYPES, NATIVE_POOL_TYPES, nativePool, T } from "../fixtures/aks";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const WHY = "(temp disks and caches are not encrypted at the host)";
 const NOT_APPLICABLE = "applies to AKS cluster and node pool resources only";
@@ -45,25 +46,25 @@ describe("aks-encryption-at-host-enabled", () => {
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         // inline azure-native pools
         { name: "reports every failing inline pool once, in order", props: managedCluster({
-            agentPoolProfiles: [nativePool({ enableEncryptionAtHost: "no" }), nativePool({ name: "ok", mode: "User" }), nativePool({ name: "user", mode: "User", enableEncryptionAtHost: undefined })],
+            agentPoolProfiles: [nativePool({ enableEncryptionAtHost: untyped("no") }), nativePool({ name: "ok", mode: "User" }), nativePool({ name: "user", mode: "User", enableEncryptionAtHost: undefined })],
         }), want: [
             "agentPoolProfiles[0] (\"system\") sets enableEncryptionAtHost: \"no\"; set it to true.",
             `agentPoolProfiles[2] ("user") does not set enableEncryptionAtHost ${WHY}; set it to true.`,
         ] },
-        { name: "accepts the string \"true\" as the platform does", props: managedCluster({ agentPoolProfiles: [nativePool({ enableEncryptionAtHost: "true" })] }), want: [] },
-        { name: "fails the string \"false\"", props: managedCluster({ agentPoolProfiles: [nativePool({ enableEncryptionAtHost: "false" })] }),
+        { name: "accepts the string \"true\" as the platform does", props: managedCluster({ agentPoolProfiles: [nativePool({ enableEncryptionAtHost: untyped("true") })] }), want: [] },
+        { name: "fails the string \"false\"", props: managedCluster({ agentPoolProfiles: [nativePool({ enableEncryptionAtHost: untyped("false") })] }),
             want: ["agentPoolProfiles[0] (\"system\") sets enableEncryptionAtHost: \"false\"; set it to true."] },
-        { name: "fails a malformed flag, showing it", props: managedCluster({ agentPoolProfiles: [nativePool({ enableEncryptionAtHost: "yes" })] }),
+        { name: "fails a malformed flag, showing it", props: managedCluster({ agentPoolProfiles: [nativePool({ enableEncryptionAtHost: untyped("yes") })] }),
             want: ["agentPoolProfiles[0] (\"system\") sets enableEncryptionAtHost: \"yes\"; set it to true."] },
-        { name: "fails an array where a boolean is expected", props: managedCluster({ agentPoolProfiles: [nativePool({ enableEncryptionAtHost: [true] })] }),
+        { name: "fails an array where a boolean is expected", props: managedCluster({ agentPoolProfiles: [nativePool({ enableEncryptionAtHost: untyped([true]) })] }),
             want: ["agentPoolProfiles[0] (\"system\") sets enableEncryptionAtHost: [true]; set it to true."] },
         { name: "names an inline pool without a name by its index only", props: managedCluster({ agentPoolProfiles: [nativePool({ name: undefined, enableEncryptionAtHost: false })] }),
             want: ["agentPoolProfiles[0] sets enableEncryptionAtHost: false; set it to true."] },
-        { name: "names an inline pool whose name is not a string by its index only", props: managedCluster({ agentPoolProfiles: [nativePool({ name: 7, enableEncryptionAtHost: false })] }),
+        { name: "names an inline pool whose name is not a string by its index only", props: managedCluster({ agentPoolProfiles: [nativePool({ name: untyped(7), enableEncryptionAtHost: false })] }),
             want: ["agentPoolProfiles[0] sets enableEncryptionAtHost: false; set it to true."] },
-        { name: "reports an element that is not an object as not setting the flag", props: managedCluster({ agentPoolProfiles: ["system"] }),
+        { name: "reports an element that is not an object as not setting the flag", props: managedCluster({ agentPoolProfiles: [untyped("system")] }),
             want: [`agentPoolProfiles[0] does not set enableEncryptionAtHost ${WHY}; set it to true.`] },
-        { name: "checks nothing when agentPoolProfiles is not an array", props: managedCluster({ agentPoolProfiles: { name: "system", enableEncryptionAtHost: false } }), want: [] },
+        { name: "checks nothing when agentPoolProfiles is not an array", props: managedCluster({ agentPoolProfiles: untyped({ name: "system", enableEncryptionAtHost: false }) }), want: [] },
         { name: "checks nothing when agentPoolProfiles is absent (pools declared separately)", props: managedCluster({ agentPoolProfiles: undefined }), want: [] },
         { name: "checks nothing for an empty agentPoolProfiles", props: managedCluster({ agentPoolProfiles: [] }), want: [] },
         { name: "never prints a secret flag", props: managedCluster({ agentPoolProfiles: [nativePool({ enableEncryptionAtHost: secret("hunter2") })] }),
@@ -73,10 +74,10 @@ describe("aks-encryption-at-host-enabled", () => {
         // separate azure-native AgentPool
         { name: "names an AgentPool without agentPoolName generically", type: T.agentPool, props: agentPool({ agentPoolName: undefined, enableEncryptionAtHost: false }),
             want: ["The node pool sets enableEncryptionAtHost: false; set it to true."] },
-        { name: "AgentPool: accepts the string \"true\"", type: T.agentPool, props: agentPool({ enableEncryptionAtHost: "TRUE" }), want: [] },
-        { name: "AgentPool: fails a malformed flag", type: T.agentPool, props: agentPool({ enableEncryptionAtHost: "yes" }),
+        { name: "AgentPool: accepts the string \"true\"", type: T.agentPool, props: agentPool({ enableEncryptionAtHost: untyped("TRUE") }), want: [] },
+        { name: "AgentPool: fails a malformed flag", type: T.agentPool, props: agentPool({ enableEncryptionAtHost: untyped("yes") }),
             want: ["Node pool \"user\" sets enableEncryptionAtHost: \"yes\"; set it to true."] },
-        { name: "AgentPool: fails an object where a boolean is expected", type: T.agentPool, props: agentPool({ enableEncryptionAtHost: { enabled: true } }),
+        { name: "AgentPool: fails an object where a boolean is expected", type: T.agentPool, props: agentPool({ enableEncryptionAtHost: untyped({ enabled: true }) }),
             want: ["Node pool \"user\" sets enableEncryptionAtHost: {\"enabled\":true}; set it to true."] },
         { name: "AgentPool: never prints a secret flag", type: T.agentPool, props: agentPool({ enableEncryptionAtHost: secret(0) }),
             want: ["Node pool \"user\" sets enableEncryptionAtHost: [secret]; set it to true."] },
@@ -87,18 +88,18 @@ describe("aks-encryption-at-host-enabled", () => {
         { name: "classic: fails without either spelling, naming the v6 one", type: T.classicCluster, props: classicCluster({ defaultNodePool: { hostEncryptionEnabled: undefined } }),
             want: [`defaultNodePool ("system") does not set hostEncryptionEnabled ${WHY}; set it to true.`] },
         { name: "classic v5: passes enableHostEncryption: true", type: T.classicCluster,
-            props: classicCluster({ defaultNodePool: { hostEncryptionEnabled: undefined, enableHostEncryption: true } }), want: [] },
+            props: classicCluster({ defaultNodePool: untyped({ hostEncryptionEnabled: undefined, enableHostEncryption: true }) }), want: [] },
         { name: "classic v5: fails enableHostEncryption: false", type: T.classicCluster,
-            props: classicCluster({ defaultNodePool: { hostEncryptionEnabled: undefined, enableHostEncryption: false } }),
+            props: classicCluster({ defaultNodePool: untyped({ hostEncryptionEnabled: undefined, enableHostEncryption: false }) }),
             want: ["defaultNodePool (\"system\") sets enableHostEncryption: false; set it to true."] },
         { name: "classic v5: fails a malformed enableHostEncryption", type: T.classicCluster,
-            props: classicCluster({ defaultNodePool: { hostEncryptionEnabled: undefined, enableHostEncryption: "yes" } }),
+            props: classicCluster({ defaultNodePool: untyped({ hostEncryptionEnabled: undefined, enableHostEncryption: "yes" }) }),
             want: ["defaultNodePool (\"system\") sets enableHostEncryption: \"yes\"; set it to true."] },
         { name: "classic: names a defaultNodePool without a name by its path only", type: T.classicCluster,
             props: classicCluster({ defaultNodePool: { name: undefined, hostEncryptionEnabled: false } }),
             want: ["defaultNodePool sets hostEncryptionEnabled: false; set it to true."] },
         { name: "classic: reports an array where the defaultNodePool object is expected", type: T.classicCluster,
-            props: classicCluster({ defaultNodePool: [classicPool()] }),
+            props: classicCluster({ defaultNodePool: untyped([classicPool()]) }),
             want: [`defaultNodePool does not set hostEncryptionEnabled ${WHY}; set it to true.`] },
         { name: "classic: checks nothing when defaultNodePool is absent", type: T.classicCluster, props: classicCluster({ defaultNodePool: undefined }), want: [] },
         { name: "classic: never prints a secret flag", type: T.classicCluster, props: classicCluster({ defaultNodePool: { hostEncryptionEnabled: secret("no") } }),
@@ -112,7 +113,7 @@ describe("aks-encryption-at-host-enabled", () => {
         { name: "classic node pool v5: fails enableHostEncryption: false", type: T.classicNodePool,
             props: merge(classicNodePool({ hostEncryptionEnabled: undefined }), { enableHostEncryption: false }),
             want: ["Node pool \"user\" sets enableHostEncryption: false; set it to true."] },
-        { name: "classic node pool: names a pool without a name generically", type: T.classicNodePool, props: classicNodePool({ name: undefined, hostEncryptionEnabled: "yes" }),
+        { name: "classic node pool: names a pool without a name generically", type: T.classicNodePool, props: classicNodePool({ name: undefined, hostEncryptionEnabled: untyped("yes") }),
             want: ["The node pool sets hostEncryptionEnabled: \"yes\"; set it to true."] },
     ];
     violationCases(policy, T.managedCluster, cases);

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/aks-entra-id-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const NO_AAD = "The cluster does not set aadProfile (only local client-certificate accounts can sign in); set aadProfile: { managed: true } with the admin group object IDs.";
 const NOT_MANAGED = "The cluster sets aadProfile.managed: false; set it to true.";
@@ -40,17 +41,17 @@ describe("aks-entra-id-enabled", () => {
         { name: "fails AKS Automatic that sets the legacy integration", props: managedCluster({ sku: { name: "Automatic" }, aadProfile: { managed: false } }),
             want: ["The cluster sets aadProfile.managed: false; set it to true."] },
         { name: "fails the Base SKU without aadProfile", props: managedCluster({ sku: { name: "Base" }, aadProfile: undefined }), want: [NO_AAD] },
-        { name: "accepts the string \"true\" as the platform does", props: managedCluster({ aadProfile: { managed: "true" } }), want: [] },
-        { name: "accepts \"TRUE\" in any case", props: managedCluster({ aadProfile: { managed: "TRUE" } }), want: [] },
-        { name: "fails the string \"false\"", props: managedCluster({ aadProfile: { managed: "false" } }),
+        { name: "accepts the string \"true\" as the platform does", props: managedCluster({ aadProfile: { managed: untyped("true") } }), want: [] },
+        { name: "accepts \"TRUE\" in any case", props: managedCluster({ aadProfile: { managed: untyped("TRUE") } }), want: [] },
+        { name: "fails the string \"false\"", props: managedCluster({ aadProfile: { managed: untyped("false") } }),
             want: ["The cluster sets aadProfile.managed: \"false\"; set it to true."] },
-        { name: "fails a malformed flag, showing it", props: managedCluster({ aadProfile: { managed: "yes" } }),
+        { name: "fails a malformed flag, showing it", props: managedCluster({ aadProfile: { managed: untyped("yes") } }),
             want: ["The cluster sets aadProfile.managed: \"yes\"; set it to true."] },
         { name: "fails an object where a boolean is expected", props: managedCluster({ aadProfile: { managed: { value: true } } }),
             want: ["The cluster sets aadProfile.managed: {\"value\":true}; set it to true."] },
-        { name: "fails an array where the aadProfile object is expected", props: managedCluster({ aadProfile: [{ managed: true }] }),
+        { name: "fails an array where the aadProfile object is expected", props: managedCluster({ aadProfile: untyped([{ managed: true }]) }),
             want: ["The cluster sets aadProfile: [{\"managed\":true}]; set aadProfile: { managed: true } with the admin group object IDs."] },
-        { name: "fails a string where the aadProfile object is expected", props: managedCluster({ aadProfile: "managed" }),
+        { name: "fails a string where the aadProfile object is expected", props: managedCluster({ aadProfile: untyped("managed") }),
             want: ["The cluster sets aadProfile: \"managed\"; set aadProfile: { managed: true } with the admin group object IDs."] },
         { name: "fails each legacy app field of a managed profile", props: managedCluster({ aadProfile: { clientAppID: "11111111-1111-1111-1111-111111111111", serverAppID: "22222222-2222-2222-2222-222222222222" } }),
             want: [
@@ -77,7 +78,7 @@ describe("aks-entra-id-enabled", () => {
         { name: "classic: fails when the block is absent", type: T.classicCluster, props: classicCluster({ azureActiveDirectoryRoleBasedAccessControl: undefined }), want: [NO_BLOCK] },
         { name: "classic v6: an empty block is managed (v6 has no flag)", type: T.classicCluster,
             props: classicCluster({ azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: undefined, adminGroupObjectIds: undefined } }), want: [] },
-        { name: "classic: fails an array where the block is expected", type: T.classicCluster, props: classicCluster({ azureActiveDirectoryRoleBasedAccessControl: [] }),
+        { name: "classic: fails an array where the block is expected", type: T.classicCluster, props: classicCluster({ azureActiveDirectoryRoleBasedAccessControl: untyped([]) }),
             want: ["The cluster sets azureActiveDirectoryRoleBasedAccessControl: []; add the azureActiveDirectoryRoleBasedAccessControl block with azureRbacEnabled and adminGroupObjectIds."] },
         { name: "classic: does not read the azure-native aadProfile", type: T.classicCluster,
             props: merge(classicCluster({ azureActiveDirectoryRoleBasedAccessControl: undefined }), { aadProfile: { managed: true } }), want: [NO_BLOCK] },

@@ -4,13 +4,14 @@ import { policy } from "../../policies/images/aks-image-cleaner-enabled";
 import { merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster, classicHardened, nativeCluster } from "../fixtures/aks-extra2";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const I = "securityProfile.imageCleaner.enabled";
 const ABSENT = `The cluster does not set ${I} (unused images stay on the nodes); set it to true.`;
 
 /** An azure-native cluster whose Image Cleaner flag is `enabled` (`undefined`: not set). */
 function cleaner(enabled: unknown) {
-    return nativeCluster({ securityProfile: { imageCleaner: { enabled } } });
+    return nativeCluster({ securityProfile: { imageCleaner: { enabled: untyped(enabled) } } });
 }
 
 describe("aks-image-cleaner-enabled", () => {
@@ -31,7 +32,7 @@ describe("aks-image-cleaner-enabled", () => {
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         { name: "fails when the imageCleaner block is absent", props: nativeCluster({ securityProfile: { imageCleaner: undefined } }), want: [ABSENT] },
         { name: "fails when enabled is absent beside intervalHours", props: cleaner(undefined), want: [ABSENT] },
-        { name: "fails when imageCleaner is not an object", props: nativeCluster({ securityProfile: { imageCleaner: true } }), want: [ABSENT] },
+        { name: "fails when imageCleaner is not an object", props: nativeCluster({ securityProfile: { imageCleaner: untyped(true) } }), want: [ABSENT] },
         { name: "accepts the string \"true\"", props: cleaner("true"), want: [] },
         { name: "fails the string \"false\"", props: cleaner("false"), want: [`The cluster sets ${I}: "false"; set it to true.`] },
         { name: "fails a malformed flag, showing it", props: cleaner(1), want: [`The cluster sets ${I}: 1; set it to true.`] },
@@ -42,7 +43,7 @@ describe("aks-image-cleaner-enabled", () => {
         { name: "Automatic: still fails an explicit false", props: automaticCluster({ securityProfile: { imageCleaner: { enabled: false } } }),
             want: [`The cluster sets ${I}: false; set it to true.`] },
         { name: "Base: fails without the flag", props: nativeCluster({ sku: { name: "Base" }, securityProfile: undefined }), want: [ABSENT] },
-        { name: "a SKU name that is not a string is not Automatic", props: nativeCluster({ sku: { name: ["Automatic"] }, securityProfile: undefined }), want: [ABSENT] },
+        { name: "a SKU name that is not a string is not Automatic", props: nativeCluster({ sku: { name: untyped(["Automatic"]) }, securityProfile: undefined }), want: [ABSENT] },
         // classic
         { name: "classic: passes imageCleanerEnabled", type: T.classicCluster, props: classicHardened(), want: [] },
         { name: "classic: fails imageCleanerEnabled: false", type: T.classicCluster, props: classicHardened({ imageCleanerEnabled: false }),

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/governance/aks-insecure-addons-disabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const DASH_FIX = "set it to false or remove the add-on: the dashboard is retired and shows and changes cluster state through the API server.";
 const ROUTING_FIX = "set it to false or remove it: this retired add-on publishes apps on public DNS names without TLS; use the application routing add-on instead.";
@@ -47,7 +48,7 @@ describe("aks-insecure-addons-disabled", () => {
         ] },
         { name: "passes an add-on block without enabled (off)", props: addons({ kubeDashboard: { config: {} } }), want: [] },
         { name: "passes when addonProfiles is absent", props: managedCluster({ addonProfiles: undefined }), want: [] },
-        { name: "passes when addonProfiles is an array", props: managedCluster({ addonProfiles: [{ kubeDashboard: { enabled: true } }] }), want: [] },
+        { name: "passes when addonProfiles is an array", props: managedCluster({ addonProfiles: untyped([{ kubeDashboard: { enabled: true } }]) }), want: [] },
         { name: "never prints a secret flag", props: addons({ kubeDashboard: { enabled: secret(true) } }), want: [`The cluster sets addonProfiles.kubeDashboard.enabled: [secret]; ${DASH_FIX}`] },
         { name: "does not read the classic spelling on azure-native", props: merge(managedCluster(), { httpApplicationRoutingEnabled: true }), want: [] },
         // classic
@@ -55,7 +56,7 @@ describe("aks-insecure-addons-disabled", () => {
         { name: "classic: passes httpApplicationRoutingEnabled: false", type: T.classicCluster, props: classicCluster({ httpApplicationRoutingEnabled: false }), want: [] },
         { name: "classic: fails httpApplicationRoutingEnabled: true", type: T.classicCluster, props: classicCluster({ httpApplicationRoutingEnabled: true }),
             want: [`The cluster sets httpApplicationRoutingEnabled: true; ${ROUTING_FIX}`] },
-        { name: "classic: fails a malformed flag", type: T.classicCluster, props: classicCluster({ httpApplicationRoutingEnabled: "yes" }),
+        { name: "classic: fails a malformed flag", type: T.classicCluster, props: classicCluster({ httpApplicationRoutingEnabled: untyped("yes") }),
             want: [`The cluster sets httpApplicationRoutingEnabled: "yes"; ${ROUTING_FIX}`] },
         { name: "classic v2-era: fails addonProfile.kubeDashboard and httpApplicationRouting", type: T.classicCluster,
             props: classicLegacy({ kubeDashboard: { enabled: true }, httpApplicationRouting: { enabled: true } }), want: [

@@ -4,6 +4,7 @@ import { policy } from "../../policies/data-protection/aks-kms-etcd-encryption-e
 import { merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { classicHardened, KEY_ID, nativeCluster } from "../fixtures/aks-extra2";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const P = "securityProfile.azureKeyVaultKms";
 const PLATFORM = "(Secrets in etcd are encrypted with platform-managed keys only)";
@@ -41,7 +42,7 @@ describe("aks-kms-etcd-encryption-enabled", () => {
     const cases: { name: string; props: Record<string, unknown>; type?: string; config?: Record<string, unknown>; want: string[] }[] = [
         // absent and malformed blocks
         { name: "fails when the KMS block is absent beside other security settings", props: kms(undefined), want: [NO_KMS] },
-        { name: "fails when securityProfile is an array", props: nativeCluster({ securityProfile: [{ azureKeyVaultKms: { enabled: true } }] }), want: [NO_KMS] },
+        { name: "fails when securityProfile is an array", props: nativeCluster({ securityProfile: untyped([{ azureKeyVaultKms: { enabled: true } }]) }), want: [NO_KMS] },
         { name: "fails a KMS block that is not an object, showing it", props: kms(true), want: [`The cluster sets ${P}: true; ${NATIVE_FIX}`] },
         { name: "fails an array where the KMS block is expected", props: kms([{ enabled: true }]), want: [`The cluster sets ${P}: [{"enabled":true}]; ${NATIVE_FIX}`] },
         { name: "names only enabled and keyId in the fix when a public key vault is accepted", config: PUBLIC_OK, props: kms(undefined),
@@ -51,21 +52,21 @@ describe("aks-kms-etcd-encryption-enabled", () => {
             want: [`The cluster sets ${P}.enabled: false; set it to true.`] },
         // enabled
         { name: "fails when enabled is absent (KMS is off)", props: kms({ keyId: KEY_ID, keyVaultNetworkAccess: "Private", keyVaultResourceId: "/v" }), want: [OFF] },
-        { name: "accepts enabled as the string \"true\"", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { enabled: "true" } } }), want: [] },
-        { name: "fails a malformed enabled flag, showing it", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { enabled: "yes" } } }),
+        { name: "accepts enabled as the string \"true\"", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { enabled: untyped("true") } } }), want: [] },
+        { name: "fails a malformed enabled flag, showing it", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { enabled: untyped("yes") } } }),
             want: [`The cluster sets ${P}.enabled: "yes"; set it to true.`] },
         // keyId
         { name: "fails without a key", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { keyId: undefined } } }), want: [NO_KEY] },
         { name: "fails an empty key ID", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { keyId: " " } } }),
             want: [`The cluster sets ${P}.keyId: " "; set it to the versioned ID of a Key Vault key.`] },
-        { name: "fails a key ID that is not a string", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { keyId: ["k"] } } }),
+        { name: "fails a key ID that is not a string", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { keyId: untyped(["k"]) } } }),
             want: [`The cluster sets ${P}.keyId: ["k"]; set it to the versioned ID of a Key Vault key.`] },
         { name: "passes a key ID set from another resource's output (unknown at preview)", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { keyId: unknown } } }), want: [] },
         // keyVaultNetworkAccess
         { name: "fails Public network access (the SDK's default)", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { keyVaultNetworkAccess: "Public" } } }), want: [PUBLIC] },
         { name: "fails when network access is absent (Azure default: Public)", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { keyVaultNetworkAccess: undefined } } }), want: [NO_ACCESS] },
         { name: "accepts Private in any case", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { keyVaultNetworkAccess: "PRIVATE" } } }), want: [] },
-        { name: "fails a network access that is not a string", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { keyVaultNetworkAccess: 1 } } }),
+        { name: "fails a network access that is not a string", props: nativeCluster({ securityProfile: { azureKeyVaultKms: { keyVaultNetworkAccess: untyped(1) } } }),
             want: [`The cluster sets ${P}.keyVaultNetworkAccess: 1; set it to "Private".`] },
         { name: "accepts Public when requirePrivateKeyVault is false", config: PUBLIC_OK,
             props: nativeCluster({ securityProfile: { azureKeyVaultKms: { keyVaultNetworkAccess: "Public", keyVaultResourceId: undefined } } }), want: [] },
@@ -92,7 +93,7 @@ describe("aks-kms-etcd-encryption-enabled", () => {
         { name: "classic: passes a KMS block with a private key vault", type: T.classicCluster, props: classicHardened(), want: [] },
         { name: "classic: fails without keyManagementService", type: T.classicCluster, props: classicHardened({ keyManagementService: undefined }),
             want: [`The cluster does not set keyManagementService ${PLATFORM}; ${CLASSIC_FIX}`] },
-        { name: "classic: fails an array where the block is expected", type: T.classicCluster, props: classicHardened({ keyManagementService: [{ keyVaultKeyId: "k" }] }),
+        { name: "classic: fails an array where the block is expected", type: T.classicCluster, props: classicHardened({ keyManagementService: untyped([{ keyVaultKeyId: "k" }]) }),
             want: [`The cluster sets keyManagementService: [{"keyVaultKeyId":"k"}]; ${CLASSIC_FIX}`] },
         { name: "classic: names only the key in the fix when a public key vault is accepted", type: T.classicCluster, config: PUBLIC_OK, props: classicHardened({ keyManagementService: undefined }),
             want: [`The cluster does not set keyManagementService ${PLATFORM}; set it to { keyVaultKeyId: <versioned key ID> }.`] },

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/aks-kubernetes-rbac-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "set it to true or remove it (RBAC is on by default); the cluster is replaced, since RBAC cannot be turned on later.";
 const NOT_APPLICABLE = "applies to AKS cluster resources only";
@@ -24,11 +25,11 @@ describe("aks-kubernetes-rbac-enabled", () => {
 
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         { name: "treats null as absent", props: managedCluster({ enableRBAC: null }), want: [] },
-        { name: "accepts the string \"true\"", props: managedCluster({ enableRBAC: "True" }), want: [] },
-        { name: "fails the string \"false\"", props: managedCluster({ enableRBAC: "false" }), want: [`The cluster sets enableRBAC: "false"; ${FIX}`] },
-        { name: "fails a malformed flag, showing it", props: managedCluster({ enableRBAC: "disabled" }), want: [`The cluster sets enableRBAC: "disabled"; ${FIX}`] },
-        { name: "fails a number where a boolean is expected", props: managedCluster({ enableRBAC: 0 }), want: [`The cluster sets enableRBAC: 0; ${FIX}`] },
-        { name: "fails an array where a boolean is expected", props: managedCluster({ enableRBAC: [false] }), want: [`The cluster sets enableRBAC: [false]; ${FIX}`] },
+        { name: "accepts the string \"true\"", props: managedCluster({ enableRBAC: untyped("True") }), want: [] },
+        { name: "fails the string \"false\"", props: managedCluster({ enableRBAC: untyped("false") }), want: [`The cluster sets enableRBAC: "false"; ${FIX}`] },
+        { name: "fails a malformed flag, showing it", props: managedCluster({ enableRBAC: untyped("disabled") }), want: [`The cluster sets enableRBAC: "disabled"; ${FIX}`] },
+        { name: "fails a number where a boolean is expected", props: managedCluster({ enableRBAC: untyped(0) }), want: [`The cluster sets enableRBAC: 0; ${FIX}`] },
+        { name: "fails an array where a boolean is expected", props: managedCluster({ enableRBAC: untyped([false]) }), want: [`The cluster sets enableRBAC: [false]; ${FIX}`] },
         { name: "never prints a secret flag", props: managedCluster({ enableRBAC: secret(false) }), want: [`The cluster sets enableRBAC: [secret]; ${FIX}`] },
         { name: "does not read the classic spelling on azure-native", props: merge(managedCluster(), { roleBasedAccessControlEnabled: false }), want: [] },
         // classic
@@ -36,7 +37,7 @@ describe("aks-kubernetes-rbac-enabled", () => {
         { name: "classic v6: passes roleBasedAccessControlEnabled: true", type: T.classicCluster, props: classicCluster({ roleBasedAccessControlEnabled: true }), want: [] },
         { name: "classic v6: fails roleBasedAccessControlEnabled: false", type: T.classicCluster, props: classicCluster({ roleBasedAccessControlEnabled: false }),
             want: [`The cluster sets roleBasedAccessControlEnabled: false; ${FIX}`] },
-        { name: "classic v6: fails a malformed flag", type: T.classicCluster, props: classicCluster({ roleBasedAccessControlEnabled: "nope" }),
+        { name: "classic v6: fails a malformed flag", type: T.classicCluster, props: classicCluster({ roleBasedAccessControlEnabled: untyped("nope") }),
             want: [`The cluster sets roleBasedAccessControlEnabled: "nope"; ${FIX}`] },
         { name: "classic v4 block: fails roleBasedAccessControl.enabled: false", type: T.classicCluster,
             props: merge(classicCluster(), { roleBasedAccessControl: { enabled: false } }),

@@ -7,6 +7,7 @@ import { agentPool, classicNodePool, classicPool, NATIVE_CLUSTER_TYPES, NATIVE_P
 import { classicHardened, nativeCluster } from "../fixtures/aks-extra2";
 import { secret, unknown, validate } from "../harness";
 import calendar from "../../data/aks-release-calendar.json";
+import { untyped } from "../fixtures/typed";
 
 // The policy judges a version on the day of the run; the specs pin the day.
 const DAY = "2026-12-02";
@@ -23,7 +24,7 @@ const LTS = { sku: { name: "Base", tier: "Premium" }, supportPlan: "AKSLongTermS
 
 /** An azure-native cluster at `version` whose inline pools run these orchestrator versions. */
 function cluster(version: unknown, ...pools: unknown[]) {
-    return nativeCluster({ kubernetesVersion: version, agentPoolProfiles: pools.map((v, i) => nativePool({ name: i ? `user${i}` : "system", orchestratorVersion: v })) });
+    return nativeCluster({ kubernetesVersion: untyped(version), agentPoolProfiles: pools.map((v, i) => nativePool({ name: i ? `user${i}` : "system", orchestratorVersion: untyped(v) })) });
 }
 
 describe("aks-kubernetes-version-supported", () => {
@@ -128,7 +129,7 @@ describe("aks-kubernetes-version-supported", () => {
         { name: "fails a number where a string is expected", props: cluster(1.35), want: [`The cluster sets kubernetesVersion: 1.35; ${BAD}`] },
         { name: "fails an array", props: cluster(["1.35"]), want: [`The cluster sets kubernetesVersion: ["1.35"]; ${BAD}`] },
         { name: "fails an unparsable pool version", props: cluster("1.35", "stable"), want: [`agentPoolProfiles[0] ("system") sets orchestratorVersion: "stable"; ${BAD}`] },
-        { name: "passes a pool element that is not an object (it sets no version)", props: nativeCluster({ agentPoolProfiles: ["1.20"] }), want: [] },
+        { name: "passes a pool element that is not an object (it sets no version)", props: nativeCluster({ agentPoolProfiles: [untyped("1.20")] }), want: [] },
         // config: minimumVersion overrides the calendar
         { name: "takes the minimum from config instead of the calendar", config: { minimumVersion: "1.36" }, props: cluster("1.35", "1.33"), want: [
             "The cluster sets kubernetesVersion: \"1.35\"; upgrade to 1.36 or later (the configured minimumVersion).",
@@ -160,7 +161,7 @@ describe("aks-kubernetes-version-supported", () => {
             props: classicHardened({ skuTier: "Premium", supportPlan: "AKSLongTermSupport", kubernetesVersion: "1.34" }), want: [] },
         { name: "classic: passes without versions", type: T.classicCluster, props: classicHardened({ kubernetesVersion: undefined }), want: [] },
         { name: "classic: checks nothing more when defaultNodePool is an array", type: T.classicCluster,
-            props: classicHardened({ defaultNodePool: [classicPool({ orchestratorVersion: "1.20" })] }), want: [] },
+            props: classicHardened({ defaultNodePool: untyped([classicPool({ orchestratorVersion: "1.20" })]) }), want: [] },
         { name: "classic node pool: passes a supported version", type: T.classicNodePool, props: classicNodePool({ orchestratorVersion: "v1.35" }), want: [] },
         { name: "classic node pool: fails a version past LTS", type: T.classicNodePool, props: classicNodePool({ orchestratorVersion: "1.26" }),
             want: [`Node pool "user" sets orchestratorVersion: "1.26"; ${OLDER("1.26")}`] },

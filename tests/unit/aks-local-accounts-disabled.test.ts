@@ -4,6 +4,7 @@ import { policy } from "../../policies/identity/aks-local-accounts-disabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster } from "../fixtures/aks-extra";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const WHY = "(local accounts stay enabled, and their admin credentials bypass Entra ID)";
 const ABSENT = `The cluster does not set disableLocalAccounts ${WHY}; set it to true.`;
@@ -27,14 +28,14 @@ describe("aks-local-accounts-disabled", () => {
     }
 
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
-        { name: "accepts the string \"true\" as the platform does", props: managedCluster({ disableLocalAccounts: "TRUE" }), want: [] },
-        { name: "fails the string \"false\"", props: managedCluster({ disableLocalAccounts: "false" }),
+        { name: "accepts the string \"true\" as the platform does", props: managedCluster({ disableLocalAccounts: untyped("TRUE") }), want: [] },
+        { name: "fails the string \"false\"", props: managedCluster({ disableLocalAccounts: untyped("false") }),
             want: ["The cluster sets disableLocalAccounts: \"false\"; set it to true."] },
-        { name: "fails a malformed flag, showing it", props: managedCluster({ disableLocalAccounts: "yes" }),
+        { name: "fails a malformed flag, showing it", props: managedCluster({ disableLocalAccounts: untyped("yes") }),
             want: ["The cluster sets disableLocalAccounts: \"yes\"; set it to true."] },
-        { name: "fails a number where a boolean is expected", props: managedCluster({ disableLocalAccounts: 1 }),
+        { name: "fails a number where a boolean is expected", props: managedCluster({ disableLocalAccounts: untyped(1) }),
             want: ["The cluster sets disableLocalAccounts: 1; set it to true."] },
-        { name: "fails an object where a boolean is expected", props: managedCluster({ disableLocalAccounts: { enabled: true } }),
+        { name: "fails an object where a boolean is expected", props: managedCluster({ disableLocalAccounts: untyped({ enabled: true }) }),
             want: ["The cluster sets disableLocalAccounts: {\"enabled\":true}; set it to true."] },
         { name: "treats null as absent", props: managedCluster({ disableLocalAccounts: null }), want: [ABSENT] },
         { name: "never prints a secret flag", props: managedCluster({ disableLocalAccounts: secret("hunter2") }),
@@ -48,7 +49,7 @@ describe("aks-local-accounts-disabled", () => {
         { name: "classic: fails localAccountDisabled: false", type: T.classicCluster, props: classicCluster({ localAccountDisabled: false }),
             want: ["The cluster sets localAccountDisabled: false; set it to true."] },
         { name: "classic: fails when localAccountDisabled is absent", type: T.classicCluster, props: classicCluster({ localAccountDisabled: undefined }), want: [CLASSIC_ABSENT] },
-        { name: "classic: fails a malformed flag", type: T.classicCluster, props: classicCluster({ localAccountDisabled: "on" }),
+        { name: "classic: fails a malformed flag", type: T.classicCluster, props: classicCluster({ localAccountDisabled: untyped("on") }),
             want: ["The cluster sets localAccountDisabled: \"on\"; set it to true."] },
         { name: "classic: does not read the azure-native spelling", type: T.classicCluster,
             props: merge(classicCluster({ localAccountDisabled: undefined }), { disableLocalAccounts: true }), want: [CLASSIC_ABSENT] },

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/aks-managed-identity-used";
 import { classicCluster, managedCluster, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const APP = "22222222-2222-2222-2222-222222222222";
 const TYPE_FIX = "set it to \"SystemAssigned\" or \"UserAssigned\".";
@@ -32,16 +33,16 @@ describe("aks-managed-identity-used", () => {
 
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         { name: "passes a user-assigned identity", props: managedCluster({ identity: { type: "UserAssigned", userAssignedIdentities: ["/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks"] } }), want: [] },
-        { name: "compares the identity type case-insensitively", props: managedCluster({ identity: { type: "systemassigned" } }), want: [] },
+        { name: "compares the identity type case-insensitively", props: managedCluster({ identity: { type: untyped("systemassigned") } }), want: [] },
         { name: "passes an identity block without a type (Azure default: system-assigned)", props: managedCluster({ identity: {} }), want: [] },
         { name: "treats a null identity as absent", props: managedCluster({ identity: null }), want: [] },
-        { name: "fails \"none\" in any case", props: managedCluster({ identity: { type: "none" } }), want: [`The cluster sets identity.type: "none"; ${TYPE_FIX}`] },
-        { name: "fails a combined type AKS does not accept", props: managedCluster({ identity: { type: "SystemAssigned, UserAssigned" } }),
+        { name: "fails \"none\" in any case", props: managedCluster({ identity: { type: untyped("none") } }), want: [`The cluster sets identity.type: "none"; ${TYPE_FIX}`] },
+        { name: "fails a combined type AKS does not accept", props: managedCluster({ identity: { type: untyped("SystemAssigned, UserAssigned") } }),
             want: [`The cluster sets identity.type: "SystemAssigned, UserAssigned"; ${TYPE_FIX}`] },
-        { name: "fails a type that is not a string", props: managedCluster({ identity: { type: 1 } }), want: [`The cluster sets identity.type: 1; ${TYPE_FIX}`] },
-        { name: "fails an identity that is not an object", props: managedCluster({ identity: "SystemAssigned" }),
+        { name: "fails a type that is not a string", props: managedCluster({ identity: { type: untyped(1) } }), want: [`The cluster sets identity.type: 1; ${TYPE_FIX}`] },
+        { name: "fails an identity that is not an object", props: managedCluster({ identity: untyped("SystemAssigned") }),
             want: ["The cluster sets identity: \"SystemAssigned\"; set it to { type: \"SystemAssigned\" } or a user-assigned identity."] },
-        { name: "fails an identity array", props: managedCluster({ identity: [{ type: "SystemAssigned" }] }),
+        { name: "fails an identity array", props: managedCluster({ identity: untyped([{ type: "SystemAssigned" }]) }),
             want: ["The cluster sets identity: [{\"type\":\"SystemAssigned\"}]; set it to { type: \"SystemAssigned\" } or a user-assigned identity."] },
         { name: "never prints a secret identity type", props: managedCluster({ identity: { type: secret("None") } }), want: [`The cluster sets identity.type: [secret]; ${TYPE_FIX}`] },
         { name: "passes clientId \"msi\" (the API's spelling of the managed identity)", props: managedCluster({ servicePrincipalProfile: { clientId: "msi" } }), want: [] },
@@ -52,7 +53,7 @@ describe("aks-managed-identity-used", () => {
             want: [`The cluster sets servicePrincipalProfile.clientId: "${APP}"; ${REMOVE}`] },
         { name: "reports identity.type \"None\" and the service principal, in order", props: managedCluster({ identity: { type: "None" }, servicePrincipalProfile: { clientId: APP, secret: secret("hunter2") } }),
             want: [`The cluster sets identity.type: "None"; ${TYPE_FIX}`, `The cluster sets servicePrincipalProfile.clientId: "${APP}"; ${REMOVE}`] },
-        { name: "fails a clientId that is not a string", props: managedCluster({ servicePrincipalProfile: { clientId: 5 } }),
+        { name: "fails a clientId that is not a string", props: managedCluster({ servicePrincipalProfile: { clientId: untyped(5) } }),
             want: [`The cluster sets servicePrincipalProfile.clientId: 5; ${REMOVE}`] },
         { name: "never prints a secret clientId", props: managedCluster({ servicePrincipalProfile: { clientId: secret(APP), secret: "hunter2" } }),
             want: [`The cluster sets servicePrincipalProfile.clientId: [secret]; ${REMOVE}`] },
@@ -73,7 +74,7 @@ describe("aks-managed-identity-used", () => {
             props: classicCluster({ identity: undefined, servicePrincipal: { clientSecret: "hunter2" } }),
             want: [`The cluster sets servicePrincipal; ${CLASSIC_REMOVE}`] },
         { name: "classic: fails a malformed servicePrincipal value, printing nothing of it", type: T.classicCluster,
-            props: classicCluster({ servicePrincipal: "hunter2" }),
+            props: classicCluster({ servicePrincipal: untyped("hunter2") }),
             want: [`The cluster sets servicePrincipal; ${CLASSIC_REMOVE}`] },
         { name: "classic: never prints a secret clientId", type: T.classicCluster,
             props: classicCluster({ identity: undefined, servicePrincipal: secret({ clientId: APP, clientSecret: "hunter2" }) }),

@@ -4,6 +4,7 @@ import { policy } from "../../policies/network/aks-network-policy-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster } from "../fixtures/aks-extra";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "set it to \"cilium\", \"calico\" or \"azure\".";
 const WHY = "(Azure's default is none: NetworkPolicy objects are not enforced)";
@@ -45,7 +46,7 @@ describe("aks-network-policy-enabled", () => {
         { name: "compares engines and dataplanes case-insensitively", props: net({ networkPolicy: "Cilium", networkDataplane: "CILIUM" }), want: [] },
         { name: "fails \"None\" in any case", props: net({ networkPolicy: "None" }), want: [`The cluster sets networkProfile.networkPolicy: "None"; ${FIX}`] },
         { name: "fails when networkProfile is absent (the anchor defect of passing it)", props: net(undefined), want: [ABSENT] },
-        { name: "fails when networkProfile is not an object", props: managedCluster({ networkProfile: ["cilium"] }), want: [ABSENT] },
+        { name: "fails when networkProfile is not an object", props: managedCluster({ networkProfile: untyped(["cilium"]) }), want: [ABSENT] },
         { name: "treats a null engine as absent", props: net({ networkPolicy: null }), want: [ABSENT] },
         { name: "fails an engine that is not a string", props: net({ networkPolicy: true }), want: [`The cluster sets networkProfile.networkPolicy: true; ${FIX}`] },
         { name: "fails an unknown engine name", props: net({ networkPolicy: "weave" }), want: [`The cluster sets networkProfile.networkPolicy: "weave"; ${FIX}`] },
@@ -83,7 +84,7 @@ describe("aks-network-policy-enabled", () => {
         { name: "classic: fails Cilium without networkDataPlane", type: T.classicCluster, props: classicCluster({ networkProfile: { networkDataPlane: undefined } }),
             want: [`The cluster does not set networkProfile.networkDataPlane (the azure dataplane, which cannot run the Cilium engine); ${DP_FIX}`] },
         { name: "classic: does not read the azure-native dataplane spelling", type: T.classicCluster,
-            props: classicCluster({ networkProfile: { networkDataPlane: undefined, networkDataplane: "cilium" } }),
+            props: classicCluster({ networkProfile: untyped({ networkDataPlane: undefined, networkDataplane: "cilium" }) }),
             want: [`The cluster does not set networkProfile.networkDataPlane (the azure dataplane, which cannot run the Cilium engine); ${DP_FIX}`] },
         { name: "classic: has no Automatic SKU on this token", type: T.classicCluster,
             props: merge(classicCluster({ networkProfile: undefined }), { sku: { name: "Automatic" } }), want: [ABSENT] },

@@ -4,6 +4,7 @@ import { policy } from "../../policies/nodes/aks-node-os-auto-upgrade-enabled";
 import { NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster, classicHardened, nativeCluster } from "../fixtures/aks-extra2";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const N = "autoUpgradeProfile.nodeOSUpgradeChannel";
 const LIST = "one of \"NodeImage\", \"SecurityPatch\"";
@@ -15,7 +16,7 @@ const ONLY_PATCH = { allowedNodeOsUpgradeChannels: ["SecurityPatch"] };
 
 /** An azure-native cluster with this node OS channel (`undefined`: none). */
 function channel(c: unknown) {
-    return nativeCluster({ autoUpgradeProfile: { nodeOSUpgradeChannel: c } });
+    return nativeCluster({ autoUpgradeProfile: { nodeOSUpgradeChannel: untyped(c) } });
 }
 
 describe("aks-node-os-auto-upgrade-enabled", () => {
@@ -42,7 +43,7 @@ describe("aks-node-os-auto-upgrade-enabled", () => {
         { name: "fails the cluster channel's spelling node-image", props: channel("node-image"), want: [`The cluster sets ${N}: "node-image"; set it to ${LIST}.`] },
         // absent parents and malformed input
         { name: "fails when autoUpgradeProfile is absent", props: nativeCluster({ autoUpgradeProfile: undefined }), want: [ABSENT] },
-        { name: "fails when autoUpgradeProfile is a string", props: nativeCluster({ autoUpgradeProfile: "NodeImage" }), want: [ABSENT] },
+        { name: "fails when autoUpgradeProfile is a string", props: nativeCluster({ autoUpgradeProfile: untyped("NodeImage") }), want: [ABSENT] },
         { name: "fails a boolean, showing it", props: channel(true), want: [`The cluster sets ${N}: true; set it to ${LIST}.`] },
         { name: "fails an object", props: channel({ name: "NodeImage" }), want: [`The cluster sets ${N}: {"name":"NodeImage"}; set it to ${LIST}.`] },
         // config

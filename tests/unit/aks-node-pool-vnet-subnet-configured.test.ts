@@ -4,6 +4,7 @@ import { policy } from "../../policies/network/aks-node-pool-vnet-subnet-configu
 import { agentPool, classicCluster, classicNodePool, managedCluster, merge, NATIVE_CLUSTER_TYPES, NATIVE_POOL_TYPES, nativePool, T } from "../fixtures/aks";
 import { automaticCluster, SUBNET, vnetAgentPool, vnetClassicNodePool, vnetClassicPool } from "../fixtures/aks-extra";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const WHY = "(AKS puts the nodes in a VNet it creates and manages in the node resource group)";
 const AUTO_WHY = "AKS Automatic runs its nodes in a VNet it creates and manages";
@@ -41,14 +42,14 @@ describe("aks-node-pool-vnet-subnet-configured", () => {
             want: [`agentPoolProfiles[0] ("system") sets vnetSubnetID: ""; ${FIX}`] },
         { name: "fails a blank subnet ID", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: "  " })] }),
             want: [`agentPoolProfiles[0] ("system") sets vnetSubnetID: "  "; ${FIX}`] },
-        { name: "fails a subnet ID that is not a string", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: { id: "nodes" } })] }),
+        { name: "fails a subnet ID that is not a string", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: untyped({ id: "nodes" }) })] }),
             want: [`agentPoolProfiles[0] ("system") sets vnetSubnetID: {"id":"nodes"}; ${FIX}`] },
         { name: "treats a null subnet ID as absent", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: null })] }),
             want: [`agentPoolProfiles[0] ("system") does not set vnetSubnetID ${WHY}; ${FIX}`] },
-        { name: "reports an element that is not an object as not setting the subnet", props: managedCluster({ agentPoolProfiles: ["system"] }),
+        { name: "reports an element that is not an object as not setting the subnet", props: managedCluster({ agentPoolProfiles: [untyped("system")] }),
             want: [`agentPoolProfiles[0] does not set vnetSubnetID ${WHY}; ${FIX}`] },
         { name: "checks nothing when agentPoolProfiles is absent (pools declared separately)", props: managedCluster({ agentPoolProfiles: undefined }), want: [] },
-        { name: "checks nothing when agentPoolProfiles is not an array", props: managedCluster({ agentPoolProfiles: { name: "system" } }), want: [] },
+        { name: "checks nothing when agentPoolProfiles is not an array", props: managedCluster({ agentPoolProfiles: untyped({ name: "system" }) }), want: [] },
         { name: "fails a pool with only podSubnetID: the node subnet is what counts", props: managedCluster({ agentPoolProfiles: [nativePool({ vnetSubnetID: undefined, podSubnetID: SUBNET })] }),
             want: [`agentPoolProfiles[0] ("system") does not set vnetSubnetID ${WHY}; ${FIX}`] },
         { name: "fails the system pool of an AKS Automatic cluster in its managed VNet", props: automaticCluster(),

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/network/aks-node-public-ip-disabled";
 import { agentPool, classicCluster, classicNodePool, classicPool, managedCluster, merge, NATIVE_CLUSTER_TYPES, NATIVE_POOL_TYPES, nativePool, T } from "../fixtures/aks";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "set it to false or remove it so nodes get no public IP.";
 
@@ -35,22 +36,22 @@ describe("aks-node-public-ip-disabled", () => {
 
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         { name: "treats null as absent", props: managedCluster({ agentPoolProfiles: [nativePool({ enableNodePublicIP: null })] }), want: [] },
-        { name: "accepts the string \"false\"", props: managedCluster({ agentPoolProfiles: [nativePool({ enableNodePublicIP: "False" })] }), want: [] },
-        { name: "fails the string \"true\"", props: managedCluster({ agentPoolProfiles: [nativePool({ enableNodePublicIP: "true" })] }),
+        { name: "accepts the string \"false\"", props: managedCluster({ agentPoolProfiles: [nativePool({ enableNodePublicIP: untyped("False") })] }), want: [] },
+        { name: "fails the string \"true\"", props: managedCluster({ agentPoolProfiles: [nativePool({ enableNodePublicIP: untyped("true") })] }),
             want: [`agentPoolProfiles[0] ("system") sets enableNodePublicIP: "true"; ${FIX}`] },
-        { name: "fails a malformed flag, showing it", props: managedCluster({ agentPoolProfiles: [nativePool({ enableNodePublicIP: "no" })] }),
+        { name: "fails a malformed flag, showing it", props: managedCluster({ agentPoolProfiles: [nativePool({ enableNodePublicIP: untyped("no") })] }),
             want: [`agentPoolProfiles[0] ("system") sets enableNodePublicIP: "no"; ${FIX}`] },
-        { name: "fails an object where a boolean is expected", props: managedCluster({ agentPoolProfiles: [nativePool({ enableNodePublicIP: { enabled: false } })] }),
+        { name: "fails an object where a boolean is expected", props: managedCluster({ agentPoolProfiles: [nativePool({ enableNodePublicIP: untyped({ enabled: false }) })] }),
             want: [`agentPoolProfiles[0] ("system") sets enableNodePublicIP: {"enabled":false}; ${FIX}`] },
         { name: "reports every failing inline pool once, in order", props: managedCluster({
-            agentPoolProfiles: [nativePool({ enableNodePublicIP: true }), nativePool({ name: "ok" }), nativePool({ name: "gpu", enableNodePublicIP: 1 })],
+            agentPoolProfiles: [nativePool({ enableNodePublicIP: true }), nativePool({ name: "ok" }), nativePool({ name: "gpu", enableNodePublicIP: untyped(1) })],
         }), want: [`agentPoolProfiles[0] ("system") sets enableNodePublicIP: true; ${FIX}`, `agentPoolProfiles[2] ("gpu") sets enableNodePublicIP: 1; ${FIX}`] },
-        { name: "passes an element that is not an object (nothing sets public IPs)", props: managedCluster({ agentPoolProfiles: ["system"] }), want: [] },
+        { name: "passes an element that is not an object (nothing sets public IPs)", props: managedCluster({ agentPoolProfiles: [untyped("system")] }), want: [] },
         { name: "checks nothing when agentPoolProfiles is absent", props: managedCluster({ agentPoolProfiles: undefined }), want: [] },
         { name: "never prints a secret flag", props: managedCluster({ agentPoolProfiles: [nativePool({ enableNodePublicIP: secret("hunter2") })] }),
             want: [`agentPoolProfiles[0] ("system") sets enableNodePublicIP: [secret]; ${FIX}`] },
         { name: "does not read the classic spellings on azure-native", props: managedCluster({ agentPoolProfiles: [merge(nativePool(), { nodePublicIpEnabled: true, enableNodePublicIp: true })] }), want: [] },
-        { name: "AgentPool: fails a malformed flag", type: T.agentPool, props: agentPool({ enableNodePublicIP: "yes" }),
+        { name: "AgentPool: fails a malformed flag", type: T.agentPool, props: agentPool({ enableNodePublicIP: untyped("yes") }),
             want: [`Node pool "user" sets enableNodePublicIP: "yes"; ${FIX}`] },
         { name: "AgentPool: never prints a secret name", type: T.agentPool, props: agentPool({ agentPoolName: secret("hunter2"), enableNodePublicIP: true }),
             want: [`The node pool sets enableNodePublicIP: true; ${FIX}`] },

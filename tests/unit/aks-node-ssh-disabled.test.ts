@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/nodes/aks-node-ssh-disabled";
 import { agentPool, classicCluster, classicNodePool, managedCluster, merge, NATIVE_CLUSTER_TYPES, NATIVE_POOL_TYPES, nativePool, T } from "../fixtures/aks";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const ON = "(LocalUser: SSH is on)";
 const FIX = "set it to \"Disabled\".";
@@ -10,7 +11,7 @@ const CLASSIC = "the classic azure provider (6.x) exposes no SSH-access setting 
 
 /** An azure-native cluster whose inline pools set these sshAccess values (`undefined`: not set). */
 function pools(...ssh: unknown[]) {
-    return managedCluster({ agentPoolProfiles: ssh.map((s, i) => nativePool({ name: i ? `user${i}` : "system", securityProfile: { sshAccess: s } })) });
+    return managedCluster({ agentPoolProfiles: ssh.map((s, i) => nativePool({ name: i ? `user${i}` : "system", securityProfile: { sshAccess: untyped(s) } })) });
 }
 
 describe("aks-node-ssh-disabled", () => {
@@ -54,21 +55,21 @@ describe("aks-node-ssh-disabled", () => {
         ] },
         { name: "fails when the pool's securityProfile is absent", props: managedCluster({ agentPoolProfiles: [nativePool({ securityProfile: undefined })] }),
             want: [`agentPoolProfiles[0] ("system") does not set securityProfile.sshAccess ${ON}; ${FIX}`] },
-        { name: "fails when the pool's securityProfile is an array", props: managedCluster({ agentPoolProfiles: [nativePool({ securityProfile: [{ sshAccess: "Disabled" }] })] }),
+        { name: "fails when the pool's securityProfile is an array", props: managedCluster({ agentPoolProfiles: [nativePool({ securityProfile: untyped([{ sshAccess: "Disabled" }]) })] }),
             want: [`agentPoolProfiles[0] ("system") does not set securityProfile.sshAccess ${ON}; ${FIX}`] },
         { name: "fails a boolean, showing it", props: pools(false), want: [`agentPoolProfiles[0] ("system") sets securityProfile.sshAccess: false; ${FIX}`] },
         { name: "fails a value with spaces", props: pools(" Disabled"), want: [`agentPoolProfiles[0] ("system") sets securityProfile.sshAccess: " Disabled"; ${FIX}`] },
         { name: "names an inline pool without a name by its index only", props: managedCluster({ agentPoolProfiles: [nativePool({ name: undefined, securityProfile: { sshAccess: "LocalUser" } })] }),
             want: [`agentPoolProfiles[0] sets securityProfile.sshAccess: "LocalUser"; ${FIX}`] },
         { name: "checks nothing when agentPoolProfiles is absent (pools declared separately)", props: managedCluster({ agentPoolProfiles: undefined }), want: [] },
-        { name: "checks nothing when agentPoolProfiles is not an array", props: managedCluster({ agentPoolProfiles: { name: "system" } }), want: [] },
+        { name: "checks nothing when agentPoolProfiles is not an array", props: managedCluster({ agentPoolProfiles: untyped({ name: "system" }) }), want: [] },
         { name: "does not read a cluster-level securityProfile for the pools", props: merge(managedCluster({ agentPoolProfiles: [nativePool({ securityProfile: undefined })] }), { securityProfile: { sshAccess: "Disabled" } }),
             want: [`agentPoolProfiles[0] ("system") does not set securityProfile.sshAccess ${ON}; ${FIX}`] },
         { name: "never prints a secret value", props: pools(secret("LocalUser")), want: [`agentPoolProfiles[0] ("system") sets securityProfile.sshAccess: [secret]; ${FIX}`] },
         { name: "passes a secret Disabled", props: pools(secret("Disabled")), want: [] },
         { name: "AgentPool: names a pool without agentPoolName generically", type: T.agentPool, props: agentPool({ agentPoolName: undefined, securityProfile: { sshAccess: "LocalUser" } }),
             want: [`The node pool sets securityProfile.sshAccess: "LocalUser"; ${FIX}`] },
-        { name: "AgentPool: fails an object where the value is expected", type: T.agentPool, props: agentPool({ securityProfile: { sshAccess: { mode: "Disabled" } } }),
+        { name: "AgentPool: fails an object where the value is expected", type: T.agentPool, props: agentPool({ securityProfile: { sshAccess: untyped({ mode: "Disabled" }) } }),
             want: [`Node pool "user" sets securityProfile.sshAccess: {"mode":"Disabled"}; ${FIX}`] },
         { name: "AgentPool: never prints a secret pool name", type: T.agentPool, props: agentPool({ agentPoolName: secret("hunter2"), securityProfile: { sshAccess: "LocalUser" } }),
             want: [`The node pool sets securityProfile.sshAccess: "LocalUser"; ${FIX}`] },

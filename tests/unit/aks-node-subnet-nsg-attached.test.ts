@@ -4,6 +4,7 @@ import { policy } from "../../policies/network/aks-node-subnet-nsg-attached";
 import { nativePool } from "../fixtures/aks";
 import { association, classicAks, classicNodePoolRes, classicSubnet, cluster, nodePool, nsg, ref, Res, Shape, SHAPES, subnet, TT, vnet, withDeps } from "../fixtures/stack";
 import { secret, unknown, validateStack } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const WHY = "(traffic to and from the nodes is not filtered by an NSG of yours)";
 const NATIVE = (users: string, s = "nodes") => `Subnet "${s}" does not set networkSecurityGroup ${WHY}; it holds the nodes of ${users}: set networkSecurityGroup to { id: <NSG id> }.`;
@@ -17,7 +18,7 @@ function run(resources: Res[]) {
 
 /** An azure-native cluster whose inline pools use these subnets. */
 function nativeOn(shape: Shape, subnets: Res[], name = "aks"): Res {
-    return cluster(shape, { agentPoolProfiles: subnets.map((s, i) => nativePool({ name: `pool${i}`, vnetSubnetID: ref(shape, s) })) }, name, { agentPoolProfiles: subnets });
+    return cluster(shape, { agentPoolProfiles: subnets.map((s, i) => nativePool({ name: `pool${i}`, vnetSubnetID: untyped(ref(shape, s)) })) }, name, { agentPoolProfiles: subnets });
 }
 
 function classicOn(shape: Shape, s: Res): Res {

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/network/aks-private-cluster-enabled";
 import { classicCluster, managedCluster, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const OFF = "The cluster does not set apiServerAccessProfile.enablePrivateCluster (the API server has a public endpoint); set it to true.";
 
@@ -21,10 +22,10 @@ describe("aks-private-cluster-enabled", () => {
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         { name: "fails enablePrivateCluster: false", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: false } }),
             want: ["The cluster sets apiServerAccessProfile.enablePrivateCluster: false; set it to true."] },
-        { name: "accepts the string \"true\" as the platform does", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: "true" } }), want: [] },
-        { name: "fails a malformed value, showing it", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: "yes" } }),
+        { name: "accepts the string \"true\" as the platform does", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: untyped("true") } }), want: [] },
+        { name: "fails a malformed value, showing it", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: untyped("yes") } }),
             want: ["The cluster sets apiServerAccessProfile.enablePrivateCluster: \"yes\"; set it to true."] },
-        { name: "fails when the parent is not an object", props: managedCluster({ apiServerAccessProfile: ["x"] }), want: [OFF] },
+        { name: "fails when the parent is not an object", props: managedCluster({ apiServerAccessProfile: untyped(["x"]) }), want: [OFF] },
         { name: "fails a public FQDN on a private cluster", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: true, enablePrivateClusterPublicFQDN: true } }),
             want: ["The cluster sets apiServerAccessProfile.enablePrivateClusterPublicFQDN: true; set it to false or remove it so the private API server gets no public DNS name."] },
         { name: "passes public FQDN false", props: managedCluster({ apiServerAccessProfile: { enablePrivateCluster: true, enablePrivateClusterPublicFQDN: false } }), want: [] },

@@ -4,6 +4,7 @@ import { policy } from "../../policies/network/aks-run-command-disabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster, classicHardened, nativeHardened } from "../fixtures/aks-extra";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const ABSENT = "The cluster does not set apiServerAccessProfile.disableRunCommand (run command is enabled); set it to true.";
 const CLASSIC_ABSENT = "The cluster does not set runCommandEnabled (run command is enabled); set it to false.";
@@ -27,9 +28,9 @@ describe("aks-run-command-disabled", () => {
 
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         { name: "fails when apiServerAccessProfile is absent", props: managedCluster({ apiServerAccessProfile: undefined }), want: [ABSENT] },
-        { name: "fails when apiServerAccessProfile is not an object", props: managedCluster({ apiServerAccessProfile: [{ disableRunCommand: true }] }), want: [ABSENT] },
-        { name: "accepts the string \"true\"", props: nativeHardened({ apiServerAccessProfile: { disableRunCommand: "true" } }), want: [] },
-        { name: "fails a malformed flag, showing it", props: nativeHardened({ apiServerAccessProfile: { disableRunCommand: "disabled" } }),
+        { name: "fails when apiServerAccessProfile is not an object", props: managedCluster({ apiServerAccessProfile: untyped([{ disableRunCommand: true }]) }), want: [ABSENT] },
+        { name: "accepts the string \"true\"", props: nativeHardened({ apiServerAccessProfile: { disableRunCommand: untyped("true") } }), want: [] },
+        { name: "fails a malformed flag, showing it", props: nativeHardened({ apiServerAccessProfile: { disableRunCommand: untyped("disabled") } }),
             want: ["The cluster sets apiServerAccessProfile.disableRunCommand: \"disabled\"; set it to true."] },
         { name: "never prints a secret flag", props: nativeHardened({ apiServerAccessProfile: { disableRunCommand: secret("hunter2") } }),
             want: ["The cluster sets apiServerAccessProfile.disableRunCommand: [secret]; set it to true."] },
@@ -37,11 +38,11 @@ describe("aks-run-command-disabled", () => {
         { name: "still fails an AKS Automatic cluster that omits it", props: automaticCluster(), want: [ABSENT] },
         // classic
         { name: "classic: passes runCommandEnabled: false", type: T.classicCluster, props: classicHardened(), want: [] },
-        { name: "classic: accepts the string \"false\"", type: T.classicCluster, props: classicHardened({ runCommandEnabled: "false" }), want: [] },
+        { name: "classic: accepts the string \"false\"", type: T.classicCluster, props: classicHardened({ runCommandEnabled: untyped("false") }), want: [] },
         { name: "classic: fails runCommandEnabled: true", type: T.classicCluster, props: classicHardened({ runCommandEnabled: true }),
             want: ["The cluster sets runCommandEnabled: true; set it to false."] },
         { name: "classic: fails when runCommandEnabled is absent (classic default: true)", type: T.classicCluster, props: classicCluster(), want: [CLASSIC_ABSENT] },
-        { name: "classic: fails a malformed flag", type: T.classicCluster, props: classicHardened({ runCommandEnabled: 0 }),
+        { name: "classic: fails a malformed flag", type: T.classicCluster, props: classicHardened({ runCommandEnabled: untyped(0) }),
             want: ["The cluster sets runCommandEnabled: 0; set it to false."] },
         { name: "classic: does not read the azure-native spelling", type: T.classicCluster,
             props: merge(classicCluster(), { apiServerAccessProfile: { disableRunCommand: true } }), want: [CLASSIC_ABSENT] },

@@ -4,6 +4,7 @@ import { policy } from "../../policies/data-protection/aks-secrets-store-csi-rot
 import { merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { classicHardened, nativeCluster } from "../fixtures/aks-extra2";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const A = "addonProfiles.azureKeyvaultSecretsProvider";
 const NOT_INSTALLED = "(the Secrets Store CSI driver is not installed)";
@@ -46,7 +47,7 @@ describe("aks-secrets-store-csi-rotation-enabled", () => {
             want: ["The cluster sets addonProfiles.azurekeyvaultsecretsprovider.config.EnableSecretRotation: \"false\"; set it to \"true\"."] },
         // absent parents and values
         { name: "fails when the add-on is absent from addonProfiles", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: undefined } }), want: [NO_ADDON] },
-        { name: "fails when addonProfiles is an array", props: nativeCluster({ addonProfiles: [{ azureKeyvaultSecretsProvider: { enabled: true } }] }), want: [NO_ADDON] },
+        { name: "fails when addonProfiles is an array", props: nativeCluster({ addonProfiles: untyped([{ azureKeyvaultSecretsProvider: { enabled: true } }]) }), want: [NO_ADDON] },
         { name: "fails a non-object add-on block, showing it", props: withAddon("azureKeyvaultSecretsProvider", "on"), want: [`The cluster sets ${A}: "on"; ${NATIVE_FIX}`] },
         { name: "fails enabled: false once (rotation follows once the add-on is on)", props: withAddon("azureKeyvaultSecretsProvider", { enabled: false, config: { enableSecretRotation: "false" } }),
             want: [`The cluster sets ${A}.enabled: false; set it to true.`] },
@@ -54,16 +55,16 @@ describe("aks-secrets-store-csi-rotation-enabled", () => {
             want: [`The cluster does not set ${A}.enabled (the add-on is off); set it to true.`] },
         { name: "fails an empty add-on block once", props: withAddon("azureKeyvaultSecretsProvider", {}),
             want: [`The cluster does not set ${A}.enabled (the add-on is off); set it to true.`] },
-        { name: "reports no rotation when config is an array", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: ["enableSecretRotation"] } } }), want: [NO_ROTATION] },
+        { name: "reports no rotation when config is an array", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: untyped(["enableSecretRotation"]) } } }), want: [NO_ROTATION] },
         // string booleans and malformed input
         { name: "fails rotation \"false\"", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: "false" } } } }),
             want: [`The cluster sets ${A}.config.enableSecretRotation: "false"; set it to "true".`] },
         { name: "accepts rotation \"TRUE\"", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: "TRUE" } } } }), want: [] },
-        { name: "accepts rotation as a boolean true", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: true } } } }), want: [] },
+        { name: "accepts rotation as a boolean true", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: untyped(true) } } } }), want: [] },
         { name: "fails a malformed rotation value, showing it", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: "yes" } } } }),
             want: [`The cluster sets ${A}.config.enableSecretRotation: "yes"; set it to "true".`] },
-        { name: "accepts enabled as the string \"true\"", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { enabled: "true" } } }), want: [] },
-        { name: "fails a malformed enabled flag", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { enabled: 1 } } }),
+        { name: "accepts enabled as the string \"true\"", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { enabled: untyped("true") } } }), want: [] },
+        { name: "fails a malformed enabled flag", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { enabled: untyped(1) } } }),
             want: [`The cluster sets ${A}.enabled: 1; set it to true.`] },
         // secrets
         { name: "never prints a secret rotation value", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: secret("no") } } } }),
@@ -73,13 +74,13 @@ describe("aks-secrets-store-csi-rotation-enabled", () => {
         // classic v6
         { name: "classic: passes keyVaultSecretsProvider with rotation", type: T.classicCluster, props: classicHardened(), want: [] },
         { name: "classic: fails without keyVaultSecretsProvider", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: undefined }), want: [NO_CLASSIC] },
-        { name: "classic: fails an array where the block is expected", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: [{ secretRotationEnabled: true }] }),
+        { name: "classic: fails an array where the block is expected", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: untyped([{ secretRotationEnabled: true }]) }),
             want: ["The cluster sets keyVaultSecretsProvider: [{\"secretRotationEnabled\":true}]; set it to { secretRotationEnabled: true }."] },
         { name: "classic: fails secretRotationEnabled: false", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: { secretRotationEnabled: false } }),
             want: ["The cluster sets keyVaultSecretsProvider.secretRotationEnabled: false; set it to true."] },
         { name: "classic: fails without rotation (provider default: off)", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: { secretRotationEnabled: undefined } }),
             want: [`The cluster does not set keyVaultSecretsProvider.secretRotationEnabled ${NOT_REFRESHED}; set it to true.`] },
-        { name: "classic: accepts rotation as the string \"true\"", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: { secretRotationEnabled: "true" } }), want: [] },
+        { name: "classic: accepts rotation as the string \"true\"", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: { secretRotationEnabled: untyped("true") } }), want: [] },
         { name: "classic: never prints a secret rotation flag", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: { secretRotationEnabled: secret("x") } }),
             want: ["The cluster sets keyVaultSecretsProvider.secretRotationEnabled: [secret]; set it to true."] },
         // classic v2-era addonProfile

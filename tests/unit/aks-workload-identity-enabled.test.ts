@@ -4,6 +4,7 @@ import { policy } from "../../policies/identity/aks-workload-identity-enabled";
 import { classicCluster, managedCluster, merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
 import { automaticCluster, classicHardened, nativeHardened } from "../fixtures/aks-extra";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const WI_WHY = "(workload identity is off)";
 const OIDC_WHY = "(off: AKS turns it on by itself only for clusters created on Kubernetes 1.34 or later)";
@@ -44,17 +45,17 @@ describe("aks-workload-identity-enabled", () => {
         { name: "passes an absent oidcIssuerProfile on 1.34 and later (AKS turns it on for new clusters)", props: nativeHardened({ oidcIssuerProfile: undefined, kubernetesVersion: "1.34.2" }), want: [] },
         { name: "passes an absent oidcIssuerProfile when AKS picks the version (its default is past 1.34)", props: nativeHardened({ oidcIssuerProfile: undefined, kubernetesVersion: undefined }), want: [] },
         { name: "fails an absent oidcIssuerProfile with a malformed version", props: nativeHardened({ oidcIssuerProfile: undefined, kubernetesVersion: "latest" }), want: [OIDC_ABSENT] },
-        { name: "fails when securityProfile is not an object", props: nativeHardened({ securityProfile: "workloadIdentity" }), want: [WI_ABSENT] },
-        { name: "accepts the string \"true\" for both", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: "true" } }, oidcIssuerProfile: { enabled: "TRUE" } }), want: [] },
-        { name: "fails malformed flags, showing them", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: "on" } }, oidcIssuerProfile: { enabled: 1 } }),
+        { name: "fails when securityProfile is not an object", props: nativeHardened({ securityProfile: untyped("workloadIdentity") }), want: [WI_ABSENT] },
+        { name: "accepts the string \"true\" for both", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: untyped("true") } }, oidcIssuerProfile: { enabled: untyped("TRUE") } }), want: [] },
+        { name: "fails malformed flags, showing them", props: nativeHardened({ securityProfile: { workloadIdentity: { enabled: untyped("on") } }, oidcIssuerProfile: { enabled: untyped(1) } }),
             want: ["The cluster sets oidcIssuerProfile.enabled: 1; set it to true.", "The cluster sets securityProfile.workloadIdentity.enabled: \"on\"; set it to true."] },
         { name: "reports all three fields, securityProfile last", props: managedCluster({ podIdentityProfile: { enabled: true }, kubernetesVersion: "1.33" }),
             want: [OIDC_ABSENT, `The cluster sets podIdentityProfile.enabled: true; ${POD}`, WI_ABSENT] },
         { name: "passes podIdentityProfile.enabled: false", props: nativeHardened({ podIdentityProfile: { enabled: false } }), want: [] },
         { name: "passes podIdentityProfile without the flag (off)", props: nativeHardened({ podIdentityProfile: { userAssignedIdentities: [] } }), want: [] },
-        { name: "fails a malformed pod identity flag", props: nativeHardened({ podIdentityProfile: { enabled: "yes" } }),
+        { name: "fails a malformed pod identity flag", props: nativeHardened({ podIdentityProfile: { enabled: untyped("yes") } }),
             want: [`The cluster sets podIdentityProfile.enabled: "yes"; ${POD}`] },
-        { name: "accepts the string \"false\" for pod identity", props: nativeHardened({ podIdentityProfile: { enabled: "false" } }), want: [] },
+        { name: "accepts the string \"false\" for pod identity", props: nativeHardened({ podIdentityProfile: { enabled: untyped("false") } }), want: [] },
         { name: "never prints secret flags", props: nativeHardened({ oidcIssuerProfile: { enabled: secret("hunter2") }, podIdentityProfile: { enabled: secret(true) } }),
             want: ["The cluster sets oidcIssuerProfile.enabled: [secret]; set it to true.", `The cluster sets podIdentityProfile.enabled: [secret]; ${POD}`] },
         { name: "does not read the classic spellings on azure-native", props: merge(managedCluster({ kubernetesVersion: "1.33" }), { workloadIdentityEnabled: true, oidcIssuerEnabled: true }),
@@ -71,7 +72,7 @@ describe("aks-workload-identity-enabled", () => {
         { name: "classic: fails when both are absent", type: T.classicCluster, props: classicCluster(), want: [CLASSIC_OIDC_ABSENT, CLASSIC_WI_ABSENT] },
         { name: "classic: fails workloadIdentityEnabled: false", type: T.classicCluster, props: classicHardened({ workloadIdentityEnabled: false }),
             want: ["The cluster sets workloadIdentityEnabled: false; set it to true."] },
-        { name: "classic: fails oidcIssuerEnabled: \"no\"", type: T.classicCluster, props: classicHardened({ oidcIssuerEnabled: "no" }),
+        { name: "classic: fails oidcIssuerEnabled: \"no\"", type: T.classicCluster, props: classicHardened({ oidcIssuerEnabled: untyped("no") }),
             want: ["The cluster sets oidcIssuerEnabled: \"no\"; set it to true."] },
         { name: "classic: has no pod identity field (ignores an azure-native one)", type: T.classicCluster,
             props: merge(classicHardened(), { podIdentityProfile: { enabled: true } }), want: [] },

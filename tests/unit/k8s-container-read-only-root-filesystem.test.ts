@@ -3,12 +3,13 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-container-read-only-root-filesystem";
 import { container, deployment, excludedReason, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const WHY = "(the container can write to its root filesystem)";
 const S = "spec.template.spec";
 
 function ro(v: unknown, over: Record<string, unknown> = {}) {
-    return container({ ...over, securityContext: { readOnlyRootFilesystem: v } });
+    return container({ ...over, securityContext: { readOnlyRootFilesystem: untyped(v) } });
 }
 
 describe("k8s-container-read-only-root-filesystem", () => {
@@ -48,15 +49,15 @@ describe("k8s-container-read-only-root-filesystem", () => {
             want: [`${S}.containers[0] ("app") sets securityContext.readOnlyRootFilesystem: "yes"; set it to true.`] },
         { name: "fails an array where a boolean is expected", props: deployment(podSpec({ containers: [ro([true])] })),
             want: [`${S}.containers[0] ("app") sets securityContext.readOnlyRootFilesystem: [true]; set it to true.`] },
-        { name: "treats a securityContext that is not an object as not setting the flag", props: deployment(podSpec({ containers: [container({ securityContext: [{ readOnlyRootFilesystem: true }] })] })),
+        { name: "treats a securityContext that is not an object as not setting the flag", props: deployment(podSpec({ containers: [container({ securityContext: untyped([{ readOnlyRootFilesystem: true }]) })] })),
             want: [`${S}.containers[0] ("app") does not set securityContext.readOnlyRootFilesystem ${WHY}; set it to true.`] },
-        { name: "does not accept the pod-level securityContext (the field exists only per container)", props: deployment(podSpec({ securityContext: { readOnlyRootFilesystem: true }, containers: [container({ securityContext: undefined })] })),
+        { name: "does not accept the pod-level securityContext (the field exists only per container)", props: deployment(podSpec({ securityContext: untyped({ readOnlyRootFilesystem: true }), containers: [container({ securityContext: undefined })] })),
             want: [`${S}.containers[0] ("app") does not set securityContext.readOnlyRootFilesystem ${WHY}; set it to true.`] },
         { name: "names a container without a name by its path", props: deployment(podSpec({ containers: [ro(false, { name: undefined })] })),
             want: [`${S}.containers[0] sets securityContext.readOnlyRootFilesystem: false; set it to true.`] },
-        { name: "reports a container that is not an object as not setting the flag", props: deployment(podSpec({ containers: ["app"] })),
+        { name: "reports a container that is not an object as not setting the flag", props: deployment(podSpec({ containers: [untyped("app")] })),
             want: [`${S}.containers[0] does not set securityContext.readOnlyRootFilesystem ${WHY}; set it to true.`] },
-        { name: "checks nothing when containers is not an array", props: deployment(podSpec({ containers: { name: "app", securityContext: { readOnlyRootFilesystem: false } } })), want: [] },
+        { name: "checks nothing when containers is not an array", props: deployment(podSpec({ containers: untyped({ name: "app", securityContext: { readOnlyRootFilesystem: false } }) })), want: [] },
         { name: "checks nothing when the pod template is absent", props: { metadata: { name: "web", namespace: "apps" }, spec: { replicas: 1 } }, want: [] },
         { name: "skips Windows pods (the setting is not supported there)", props: deployment(podSpec({ os: { name: "windows" }, containers: [ro(false)] })), want: [] },
         { name: "checks pods whose os is linux", props: deployment(podSpec({ os: { name: "linux" }, containers: [ro(false)] })),

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-helm-objects-visible";
 import { helmRelease, K } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const TAIL = "creates its objects inside Helm, so no policy of this pack checks them; deploy it with kubernetes:helm.sh/v4:Chart instead.";
 
@@ -10,7 +11,7 @@ describe("k8s-helm-objects-visible", () => {
     const cases: { name: string; props: Record<string, unknown>; want: string[] }[] = [
         { name: "notes a helm.sh/v3 Release, naming its chart", props: helmRelease(), want: [`The helm.sh/v3 Release of chart "ingress-nginx" ${TAIL}`] },
         { name: "notes a Release without a chart name", props: helmRelease({ chart: undefined }), want: [`The helm.sh/v3 Release ${TAIL}`] },
-        { name: "notes a Release whose chart is not a string", props: helmRelease({ chart: { name: "x" } }), want: [`The helm.sh/v3 Release ${TAIL}`] },
+        { name: "notes a Release whose chart is not a string", props: helmRelease({ chart: untyped({ name: "x" }) }), want: [`The helm.sh/v3 Release ${TAIL}`] },
         { name: "never prints a secret chart name", props: helmRelease({ chart: secret("internal-chart") }), want: [`The helm.sh/v3 Release ${TAIL}`] },
         { name: "does not stop on a chart unknown at preview", props: helmRelease({ chart: unknown }), want: [`The helm.sh/v3 Release ${TAIL}`] },
     ];

@@ -4,6 +4,7 @@ import { policy } from "../../policies/images/k8s-image-from-trusted-registry";
 import { AZ, classicRegistry, registry } from "../fixtures/azure";
 import { container, deployment, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, StackResource, unknown, validateStack } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const DIGEST = "sha256:" + "a".repeat(64);
 const REG: StackResource = { type: AZ.registry, name: "acr", props: registry({ registryName: "myacr" }) };
@@ -12,7 +13,7 @@ const FIX = "pull it from [\"mcr.microsoft.com/\",\"myacr.azurecr.io\"] or add i
 const FIX_NO_REG = "pull it from [\"mcr.microsoft.com/\"] or add its registry to allowedRegistries.";
 
 function app(image: unknown, extra: Partial<StackResource> = {}, type: string = K.deployment): StackResource {
-    return { type, name: "web", props: workload(type, podSpec({ containers: [container({ image })] })), ...extra };
+    return { type, name: "web", props: workload(type, podSpec({ containers: [container({ image: untyped(image) })] })), ...extra };
 }
 
 function run(resources: StackResource[], config?: Record<string, unknown>) {
@@ -86,7 +87,7 @@ describe("k8s-image-from-trusted-registry", () => {
         { name: "never prints a secret image, nor its host", resources: [REG, app(secret("nginx:1.27"))],
             want: [`Deployment "web": ${C0} sets image: [secret], which is not from a trusted registry; ${FIX}`] },
         { name: "passes a secret image from the stack's registry", resources: [REG, app(secret("myacr.azurecr.io/app:1"))], want: [] },
-        { name: "checks nothing when containers is not an array", resources: [{ type: K.deployment, name: "web", props: deployment(podSpec({ containers: { image: "nginx" } })) }], want: [] },
+        { name: "checks nothing when containers is not an array", resources: [{ type: K.deployment, name: "web", props: deployment(podSpec({ containers: untyped({ image: "nginx" }) })) }], want: [] },
         { name: "skips workloads in excluded namespaces", resources: [{ type: K.daemonSet, name: "agent", props: workload(K.daemonSet, podSpec({ containers: [container({ image: "quay.io/agent:1" })] }), { namespace: "kube-system" }) }], want: [] },
         { name: "checks them when excludedNamespaces is empty", config: { excludedNamespaces: [] },
             resources: [{ type: K.daemonSet, name: "agent", props: workload(K.daemonSet, podSpec({ containers: [container({ image: "quay.io/agent:1" })] }), { namespace: "kube-system" }) }],

@@ -3,13 +3,14 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/images/k8s-image-pull-policy-always";
 import { container, deployment, excludedReason, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const DIGEST = "sha256:" + "f".repeat(64);
 const C0 = "spec.template.spec.containers[0] (\"app\")";
 const ABSENT = "(Kubernetes uses IfNotPresent for a tagged image: a node reuses its cached copy without asking the registry)";
 
 function pull(imagePullPolicy: unknown, image: unknown = "myacr.azurecr.io/app:1.2.3") {
-    return deployment(podSpec({ containers: [container({ imagePullPolicy, image })] }));
+    return deployment(podSpec({ containers: [container({ imagePullPolicy: untyped(imagePullPolicy), image: untyped(image) })] }));
 }
 
 describe("k8s-image-pull-policy-always", () => {

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/images/k8s-image-tag-pinned";
 import { container, deployment, excludedReason, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 const C0 = "spec.template.spec.containers[0] (\"app\")";
@@ -11,7 +12,7 @@ const NO_TAG = "which has no tag, so Kubernetes pulls \"latest\"";
 const INVALID = "which is not a valid image reference; set it to <registry>/<repository>:<tag> or a digest reference.";
 
 function img(image: unknown) {
-    return deployment(podSpec({ containers: [container({ image })] }));
+    return deployment(podSpec({ containers: [container({ image: untyped(image) })] }));
 }
 
 describe("k8s-image-tag-pinned", () => {

@@ -3,11 +3,12 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/k8s-ingress-nginx-snippets-disallowed";
 import { excludedReason, ingress, K } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "which injects raw NGINX configuration into the ingress-nginx controller; remove the annotation and use the controller's dedicated annotations instead.";
 const at = (key: string) => `The Ingress sets metadata.annotations[${JSON.stringify(key)}], ${FIX}`;
 const SNIPPET = "nginx.ingress.kubernetes.io/configuration-snippet";
-const annotated = (annotations: unknown) => ingress({ metadata: { annotations } });
+const annotated = (annotations: unknown) => ingress({ metadata: { annotations: untyped(annotations) } });
 
 describe("k8s-ingress-nginx-snippets-disallowed", () => {
     for (const type of [K.ingress, "kubernetes:networking.k8s.io/v1beta1:Ingress", "kubernetes:extensions/v1beta1:Ingress", "kubernetes:networking.k8s.io/v1:IngressPatch"]) {

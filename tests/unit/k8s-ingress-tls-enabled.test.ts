@@ -3,12 +3,13 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/k8s-ingress-tls-enabled";
 import { excludedReason, ingress, ingressRule, K } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const UNCOVERED = "which no spec.tls[].hosts entry covers, so it is served over plain HTTP; add it to spec.tls[].hosts with the certificate's secretName.";
 const NO_HOST = "does not set host (the rule answers every host name over plain HTTP: no spec.tls entry without hosts covers it); set host and list it in spec.tls[].hosts.";
 
 function ing(tls: unknown, rules: unknown, extra: Record<string, unknown> = {}) {
-    return ingress({ spec: { tls, rules, ...extra } });
+    return ingress({ spec: { tls: untyped(tls), rules: untyped(rules), ...extra } });
 }
 
 describe("k8s-ingress-tls-enabled", () => {

@@ -4,6 +4,7 @@ import { StackValidationPolicy, unknownCheckingProxy } from "@pulumi/policy";
 import { policy } from "../../policies/network/k8s-namespace-default-deny-network-policy";
 import { deployment, K, namespace, networkPolicy } from "../fixtures/k8s-objects";
 import { secret, StackResource, unknown, validateStack } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const NS: StackResource = { type: K.namespace, name: "apps", props: namespace() };
 const NS_URN = `urn:pulumi:dev::project::${K.namespace}::apps`;
@@ -16,7 +17,7 @@ function np(spec: Record<string, unknown>, metadata: Record<string, unknown> = {
     return { type: K.networkPolicy, name, props: { metadata: { name, namespace: "apps", ...metadata }, spec } };
 }
 function app(name: string, ns: unknown, extra: Partial<StackResource> = {}): StackResource {
-    return { type: K.deployment, name, props: deployment(undefined, { namespace: ns }), ...extra };
+    return { type: K.deployment, name, props: deployment(undefined, { namespace: untyped(ns) }), ...extra };
 }
 
 function run(resources: StackResource[], config?: Record<string, unknown>) {

@@ -3,13 +3,14 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-namespace-pss-enforced";
 import { K, namespace } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const PATH = "metadata.labels[\"pod-security.kubernetes.io/enforce\"]";
 const FIX = "set it to \"baseline\" or \"restricted\".";
 const ABSENT = `The Namespace does not set ${PATH} (Pod Security Admission admits privileged pods); ${FIX}`;
 
 function level(v: unknown, name = "apps") {
-    return namespace({ metadata: { name, labels: { "pod-security.kubernetes.io/enforce": v } } });
+    return namespace({ metadata: { name, labels: { "pod-security.kubernetes.io/enforce": untyped(v) } } });
 }
 
 describe("k8s-namespace-pss-enforced", () => {

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/k8s-no-credential-literals";
 import { configMap, container, deployment, excludedReason, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const C0 = "spec.template.spec.containers[0] (\"app\")";
 const FIX_ENV = "move it to a Secret and mount it as a file, or reference it with valueFrom.secretKeyRef.";
@@ -11,7 +12,7 @@ const BY_VALUE = "a literal value that looks like a credential (a private key, o
 const PEM = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow...\n-----END RSA PRIVATE KEY-----\n";
 
 function env(...vars: unknown[]) {
-    return deployment(podSpec({ containers: [container({ env: vars })] }));
+    return deployment(podSpec({ containers: [container({ env: untyped(vars) })] }));
 }
 
 describe("k8s-no-credential-literals", () => {
@@ -77,7 +78,7 @@ describe("k8s-no-credential-literals", () => {
         ] },
         { name: "names a variable whose name is a secret by its index only", props: env({ name: secret("DB_PASSWORD"), value: "x" }),
             want: [`${C0} sets env[0] to a literal value; ${FIX_ENV}`] },
-        { name: "checks nothing when env is not an array", props: deployment(podSpec({ containers: [container({ env: { DB_PASSWORD: "x" } })] })), want: [] },
+        { name: "checks nothing when env is not an array", props: deployment(podSpec({ containers: [container({ env: untyped({ DB_PASSWORD: "x" }) })] })), want: [] },
         { name: "skips env entries that are not objects", props: env("DB_PASSWORD=x", null), want: [] },
         { name: "scans the value when the name is not a string", props: env({ name: 7, value: PEM }), want: [`${C0} sets env[0] to ${BY_VALUE}; ${FIX_ENV}`] },
         // config
@@ -104,7 +105,7 @@ describe("k8s-no-credential-literals", () => {
         { name: "fails a ConfigMapPatch too", type: K.configMapPatch, props: configMap({ data: { CLIENT_SECRET: "x" } }), want: [`The ConfigMap sets data.CLIENT_SECRET to a literal value; ${FIX_CM}`] },
         { name: "never prints a secret ConfigMap value", type: K.configMap, props: configMap({ data: { PASSWORD: secret("hunter2") } }),
             want: [`The ConfigMap sets data.PASSWORD to a literal value; ${FIX_CM}`] },
-        { name: "checks nothing when data is not an object", type: K.configMap, props: configMap({ data: ["PASSWORD=x"] }), want: [] },
+        { name: "checks nothing when data is not an object", type: K.configMap, props: configMap({ data: untyped(["PASSWORD=x"]) }), want: [] },
         { name: "checks nothing when data is absent", type: K.configMap, props: configMap({ data: undefined }), want: [] },
     ];
     for (const c of cases) {

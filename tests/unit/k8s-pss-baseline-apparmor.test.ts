@@ -2,6 +2,7 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-baseline-apparmor";
 import { container, ephemeralContainer, initContainer, POD, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const M = "spec.template.metadata";
@@ -41,7 +42,7 @@ describe("k8s-pss-baseline-apparmor", () => {
             want: [`${S} does not set securityContext.appArmorProfile.type (the profile has no type); ${FIX}`] },
         { name: "flags wrong case (the API rejects it too)", spec: podSpec({ securityContext: { appArmorProfile: { type: "runtimedefault" } } }),
             want: [`${S} sets securityContext.appArmorProfile.type: "runtimedefault"; ${FIX}`] },
-        { name: "flags a profile that is not an object", spec: podSpec({ securityContext: { appArmorProfile: "unconfined" } }),
+        { name: "flags a profile that is not an object", spec: podSpec({ securityContext: { appArmorProfile: untyped("unconfined") } }),
             want: [`${S} sets securityContext.appArmorProfile: "unconfined"; ${FIX}`] },
         { name: "flags an unconfined annotation on a Pod's own metadata", kind: POD, podMetadata: annotated("unconfined"),
             want: [`metadata sets annotations["${KEY}"]: "unconfined"; ${ANNOTATION_FIX}`] },

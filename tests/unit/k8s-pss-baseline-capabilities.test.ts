@@ -2,10 +2,11 @@ import { describe } from "node:test";
 import { BASELINE_CAPABILITIES, policy } from "../../policies/pod-security/k8s-pss-baseline-capabilities";
 import { container, ephemeralContainer, initContainer, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const REMOVE = `remove it: baseline allows adding only ${BASELINE_CAPABILITIES.join(", ")}.`;
-const adds = (add: unknown) => podSpec({ containers: [container({ securityContext: { capabilities: { add } } })] });
+const adds = (add: unknown) => podSpec({ containers: [container({ securityContext: { capabilities: { add: untyped(add) } } })] });
 
 describe("k8s-pss-baseline-capabilities", () => {
     workloadSuite(policy, {

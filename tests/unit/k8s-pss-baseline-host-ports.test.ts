@@ -2,10 +2,11 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-baseline-host-ports";
 import { container, ephemeralContainer, initContainer, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const FIX = "remove it (or set it to 0) and reach the container through a Service.";
-const ports = (...p: unknown[]) => podSpec({ containers: [container({ ports: p })] });
+const ports = (...p: unknown[]) => podSpec({ containers: [container({ ports: untyped(p) })] });
 
 describe("k8s-pss-baseline-host-ports", () => {
     workloadSuite(policy, {
@@ -39,7 +40,7 @@ describe("k8s-pss-baseline-host-ports", () => {
         { name: "flags a string port even when the number is allowed", config: { allowedHostPorts: [80] }, spec: ports({ containerPort: 80, hostPort: "80" }),
             want: [`${S}.containers[0] ("app") sets ports[0].hostPort: "80"; remove it (or set it to 0) and use a Service, or use one of the allowed host ports [80].`] },
         { name: "treats hostPort: null as unset", spec: ports({ containerPort: 80, hostPort: null }) },
-        { name: "ignores ports that are not a list", spec: podSpec({ containers: [container({ ports: { containerPort: 80, hostPort: 80 } })] }) },
+        { name: "ignores ports that are not a list", spec: podSpec({ containers: [container({ ports: untyped({ containerPort: 80, hostPort: 80 }) })] }) },
         { name: "ignores a port entry that is not an object", spec: ports(80) },
         // secrets and unknowns
         { name: "never prints a secret port", spec: ports({ containerPort: 80, hostPort: secret(80) }), want: [`${S}.containers[0] ("app") sets ports[0].hostPort: [secret]; ${FIX}`] },

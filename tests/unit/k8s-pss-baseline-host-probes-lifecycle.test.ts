@@ -2,6 +2,7 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-baseline-host-probes-lifecycle";
 import { container, ephemeralContainer, initContainer, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const FIX = "remove it so the kubelet connects to the pod's own IP.";
@@ -37,10 +38,10 @@ describe("k8s-pss-baseline-host-probes-lifecycle", () => {
             want: [`${S}.initContainers[0] ("init") sets readinessProbe.tcpSocket.host: "8.8.8.8"; ${FIX}`] },
         { name: "does not look at ephemeral containers, which may not have probes or hooks", spec: podSpec({ ephemeralContainers: [ephemeralContainer({ livenessProbe: { httpGet: { host: "x", port: 1 } } })] }) },
         // malformed
-        { name: "flags a non-string host", spec: podSpec({ containers: [container({ livenessProbe: { httpGet: { host: 127, port: 80 } } })] }),
+        { name: "flags a non-string host", spec: podSpec({ containers: [container({ livenessProbe: { httpGet: { host: untyped(127), port: 80 } } })] }),
             want: [`${S}.containers[0] ("app") sets livenessProbe.httpGet.host: 127; ${FIX}`] },
         { name: "treats host: null as unset", spec: podSpec({ containers: [container({ livenessProbe: { httpGet: { host: null, port: 80 } } })] }) },
-        { name: "ignores a probe that is not an object", spec: podSpec({ containers: [container({ livenessProbe: "http://bad.host/" })] }) },
+        { name: "ignores a probe that is not an object", spec: podSpec({ containers: [container({ livenessProbe: untyped("http://bad.host/") })] }) },
         // secrets and unknowns
         { name: "never prints a secret host", spec: podSpec({ containers: [container({ livenessProbe: { httpGet: { host: secret("10.0.0.1"), port: 80 } } })] }),
             want: [`${S}.containers[0] ("app") sets livenessProbe.httpGet.host: [secret]; ${FIX}`] },

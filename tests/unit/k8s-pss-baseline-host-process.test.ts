@@ -2,6 +2,7 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-baseline-host-process";
 import { container, ephemeralContainer, initContainer, POD, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const FIX = "set it to false or remove it.";
@@ -32,9 +33,9 @@ describe("k8s-pss-baseline-host-process", () => {
             `spec sets securityContext.windowsOptions.hostProcess: true; ${FIX}`,
             `spec.containers[0] ("app") sets securityContext.windowsOptions.hostProcess: true; ${FIX}`,
         ] },
-        { name: "flags a malformed value", spec: podSpec({ securityContext: { windowsOptions: { hostProcess: 1 } } }),
+        { name: "flags a malformed value", spec: podSpec({ securityContext: { windowsOptions: { hostProcess: untyped(1) } } }),
             want: [`${S} sets securityContext.windowsOptions.hostProcess: 1; ${FIX}`] },
-        { name: "ignores windowsOptions that is not an object", spec: podSpec({ securityContext: { windowsOptions: "hostProcess" } }) },
+        { name: "ignores windowsOptions that is not an object", spec: podSpec({ securityContext: { windowsOptions: untyped("hostProcess") } }) },
         { name: "never prints a secret value", spec: podSpec({ securityContext: { windowsOptions: { hostProcess: secret(true) } } }),
             want: [`${S} sets securityContext.windowsOptions.hostProcess: [secret]; ${FIX}`] },
         { name: "reports only the SDK's note when the pod's flag is unknown at preview", spec: podSpec({ securityContext: { windowsOptions: { hostProcess: unknown } } }),

@@ -2,10 +2,11 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-baseline-seccomp";
 import { container, ephemeralContainer, initContainer, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const FIX = "set it to RuntimeDefault or Localhost.";
-const app = (seccompProfile: unknown) => podSpec({ containers: [container({ securityContext: { seccompProfile } })] });
+const app = (seccompProfile: unknown) => podSpec({ containers: [container({ securityContext: { seccompProfile: untyped(seccompProfile) } })] });
 
 describe("k8s-pss-baseline-seccomp", () => {
     workloadSuite(policy, {

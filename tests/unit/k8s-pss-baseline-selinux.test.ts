@@ -2,11 +2,12 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-baseline-selinux";
 import { container, ephemeralContainer, initContainer, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const TYPE_FIX = "set it to container_t, container_init_t, container_kvm_t or container_engine_t, or remove it.";
-const pod = (seLinuxOptions: unknown) => podSpec({ securityContext: { seLinuxOptions } });
-const app = (seLinuxOptions: unknown) => podSpec({ containers: [container({ securityContext: { seLinuxOptions } })] });
+const pod = (seLinuxOptions: unknown) => podSpec({ securityContext: { seLinuxOptions: untyped(seLinuxOptions) } });
+const app = (seLinuxOptions: unknown) => podSpec({ containers: [container({ securityContext: { seLinuxOptions: untyped(seLinuxOptions) } })] });
 
 describe("k8s-pss-baseline-selinux", () => {
     workloadSuite(policy, {

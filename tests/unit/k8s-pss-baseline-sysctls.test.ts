@@ -2,10 +2,11 @@ import { describe } from "node:test";
 import { policy, SAFE_SYSCTLS } from "../../policies/pod-security/k8s-pss-baseline-sysctls";
 import { POD, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const FIX = `remove it: baseline allows only ${SAFE_SYSCTLS.join(", ")}.`;
-const sysctls = (...s: unknown[]) => podSpec({ securityContext: { runAsNonRoot: true, sysctls: s } });
+const sysctls = (...s: unknown[]) => podSpec({ securityContext: { runAsNonRoot: true, sysctls: untyped(s) } });
 
 describe("k8s-pss-baseline-sysctls", () => {
     workloadSuite(policy, {
@@ -23,7 +24,7 @@ describe("k8s-pss-baseline-sysctls", () => {
             want: [`${S} sets securityContext.sysctls[0].name: "net/ipv4/tcp_syncookies"; ${FIX}`] },
         { name: "flags an entry without a name", spec: sysctls({ value: "1" }), want: [`${S} does not set securityContext.sysctls[0].name; ${FIX}`] },
         { name: "flags a non-string name", spec: sysctls({ name: 5 }), want: [`${S} sets securityContext.sysctls[0].name: 5; ${FIX}`] },
-        { name: "ignores sysctls that are not a list", spec: podSpec({ securityContext: { sysctls: { "kernel.msgmax": "1" } } }) },
+        { name: "ignores sysctls that are not a list", spec: podSpec({ securityContext: { sysctls: untyped({ "kernel.msgmax": "1" }) } }) },
         { name: "never prints a secret name", spec: sysctls({ name: secret("kernel.msgmax") }), want: [`${S} sets securityContext.sysctls[0].name: [secret]; ${FIX}`] },
         { name: "passes an unknown value of a safe sysctl", spec: sysctls({ name: "net.ipv4.tcp_syncookies", value: unknown }) },
         { name: "reports only the SDK's note when a name is unknown at preview", spec: sysctls({ name: unknown }), unknown: unknownNote(`${S}.securityContext.sysctls.0.name`) },

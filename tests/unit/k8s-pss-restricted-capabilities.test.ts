@@ -2,12 +2,13 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-restricted-capabilities";
 import { container, ephemeralContainer, initContainer, kind, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const C = `${S}.containers[0] ("app")`;
 const ADD = "remove it: restricted allows adding only NET_BIND_SERVICE.";
 const ABSENT = "does not set securityContext.capabilities.drop (the container keeps the runtime's default capabilities); set it to [\"ALL\"].";
-const caps = (capabilities: unknown) => podSpec({ containers: [container({ securityContext: { capabilities } })] });
+const caps = (capabilities: unknown) => podSpec({ containers: [container({ securityContext: { capabilities: untyped(capabilities) } })] });
 
 describe("k8s-pss-restricted-capabilities", () => {
     workloadSuite(policy, {

@@ -2,11 +2,12 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-restricted-privilege-escalation";
 import { container, DEPLOYMENT, ephemeralContainer, initContainer, kind, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const FIX = "set it to false.";
 const ABSENT = `does not set securityContext.allowPrivilegeEscalation (a process can gain more privileges than its parent, e.g. through setuid binaries); ${FIX}`;
-const ape = (v: unknown) => podSpec({ containers: [container({ securityContext: { allowPrivilegeEscalation: v } })] });
+const ape = (v: unknown) => podSpec({ containers: [container({ securityContext: { allowPrivilegeEscalation: untyped(v) } })] });
 
 describe("k8s-pss-restricted-privilege-escalation", () => {
     workloadSuite(policy, {

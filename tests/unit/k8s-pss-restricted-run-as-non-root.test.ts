@@ -2,6 +2,7 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-restricted-run-as-non-root";
 import { container, ephemeralContainer, initContainer, kind, POD, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const implicit = (spec: string, c: string) =>
@@ -35,8 +36,8 @@ describe("k8s-pss-restricted-run-as-non-root", () => {
             want: [`${S} sets securityContext.runAsNonRoot: false; set it to true.`] },
         { name: "passes a container-level true under a pod-level false, but still flags the pod", spec: podSpec({ securityContext: { runAsNonRoot: false }, containers: [container({ securityContext: { runAsNonRoot: true } })] }),
             want: [`${S} sets securityContext.runAsNonRoot: false; set it to true.`] },
-        { name: "passes the string \"true\"", spec: podSpec({ securityContext: { runAsNonRoot: "true" } }) },
-        { name: "flags a malformed pod-level value", spec: podSpec({ securityContext: { runAsNonRoot: 1 } }), want: [`${S} sets securityContext.runAsNonRoot: 1; set it to true.`] },
+        { name: "passes the string \"true\"", spec: podSpec({ securityContext: { runAsNonRoot: untyped("true") } }) },
+        { name: "flags a malformed pod-level value", spec: podSpec({ securityContext: { runAsNonRoot: untyped(1) } }), want: [`${S} sets securityContext.runAsNonRoot: 1; set it to true.`] },
         // user namespaces (policy v1.35)
         { name: "exempts a pod in a user namespace", spec: podSpec({ hostUsers: false, securityContext: { runAsNonRoot: false } }) },
         { name: "does not exempt hostUsers: true", spec: podSpec({ hostUsers: true, securityContext: { runAsNonRoot: false } }), want: [`${S} sets securityContext.runAsNonRoot: false; set it to true.`] },

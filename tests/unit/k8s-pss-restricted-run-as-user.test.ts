@@ -2,6 +2,7 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-restricted-run-as-user";
 import { container, ephemeralContainer, initContainer, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const FIX = "set it to a non-zero UID such as 10001, or remove it.";
@@ -24,7 +25,7 @@ describe("k8s-pss-restricted-run-as-user", () => {
             `${S}.initContainers[0] ("init") sets securityContext.runAsUser: 0; ${FIX}`,
             `${S}.ephemeralContainers[0] ("debug") sets securityContext.runAsUser: 0; ${FIX}`,
         ] },
-        { name: "flags a string UID (malformed)", spec: podSpec({ securityContext: { runAsUser: "0" } }), want: [`${S} sets securityContext.runAsUser: "0"; ${FIX}`] },
+        { name: "flags a string UID (malformed)", spec: podSpec({ securityContext: { runAsUser: untyped("0") } }), want: [`${S} sets securityContext.runAsUser: "0"; ${FIX}`] },
         { name: "treats null as unset", spec: podSpec({ securityContext: { runAsUser: null } }) },
         { name: "exempts a pod in a user namespace (policy v1.35)", spec: podSpec({ hostUsers: false, securityContext: { runAsUser: 0 }, containers: [container({ securityContext: { runAsUser: 0 } })] }) },
         { name: "does not exempt hostUsers: true", spec: podSpec({ hostUsers: true, securityContext: { runAsUser: 0 } }), want: [`${S} sets securityContext.runAsUser: 0; ${FIX}`] },

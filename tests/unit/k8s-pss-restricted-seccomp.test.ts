@@ -2,13 +2,14 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-restricted-seccomp";
 import { container, ephemeralContainer, initContainer, kind, POD, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const FIX = "set it to RuntimeDefault or Localhost.";
 const implicit = (spec: string, c: string) =>
     `${c} does not set securityContext.seccompProfile.type (nor does ${spec}.securityContext, so the container may run without seccomp filtering); set it to RuntimeDefault, here or once in ${spec}.securityContext.seccompProfile.`;
 const noPodLevel = (over: Record<string, unknown> = {}) => podSpec({ securityContext: { seccompProfile: undefined }, ...over });
-const app = (seccompProfile: unknown) => noPodLevel({ containers: [container({ securityContext: { seccompProfile } })] });
+const app = (seccompProfile: unknown) => noPodLevel({ containers: [container({ securityContext: { seccompProfile: untyped(seccompProfile) } })] });
 
 describe("k8s-pss-restricted-seccomp", () => {
     workloadSuite(policy, {

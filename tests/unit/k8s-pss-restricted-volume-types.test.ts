@@ -2,10 +2,11 @@ import { describe } from "node:test";
 import { policy } from "../../policies/pod-security/k8s-pss-restricted-volume-types";
 import { POD, podSpec, runCases, unknownNote, workloadSuite } from "../fixtures/k8s";
 import { secret, unknown } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const S = "spec.template.spec";
 const FIX = "use a persistentVolumeClaim, csi, configMap, secret, projected, downwardAPI, emptyDir, ephemeral or image volume instead.";
-const volumes = (...v: unknown[]) => podSpec({ volumes: v });
+const volumes = (...v: unknown[]) => podSpec({ volumes: untyped(v) });
 
 describe("k8s-pss-restricted-volume-types", () => {
     workloadSuite(policy, {
@@ -43,7 +44,7 @@ describe("k8s-pss-restricted-volume-types", () => {
         { name: "ignores null sources", spec: volumes({ name: "x", nfs: null, emptyDir: {} }) },
         { name: "names a volume without a name by its path", spec: volumes({ nfs: { server: "a", path: "/" } }), want: [`${S}.volumes[0] sets nfs: {"server":"a","path":"/"}; ${FIX}`] },
         { name: "ignores volume entries that are not objects", spec: volumes("nfs", 7) },
-        { name: "ignores volumes that are not a list", spec: podSpec({ volumes: { nfs: { server: "a" } } }) },
+        { name: "ignores volumes that are not a list", spec: podSpec({ volumes: untyped({ nfs: { server: "a" } }) }) },
         { name: "never prints a secret source", spec: volumes({ name: "x", nfs: secret({ server: "10.0.0.1", path: "/" }) }), want: [`${S}.volumes[0] ("x") sets nfs: [secret]; ${FIX}`] },
         { name: "does not read an allowed source that is unknown at preview", spec: volumes({ name: "s", secret: unknown }) },
         { name: "reports only the SDK's note when another source is unknown at preview", spec: volumes({ name: "n", nfs: unknown }), unknown: unknownNote(`${S}.volumes.0.nfs`) },

@@ -3,13 +3,14 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/k8s-rbac-cluster-admin-restricted";
 import { ADMINS, clusterRoleBinding, excludedReason, K, roleBinding } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "bind role \"cluster-admin\" only to the approved groups in allowedGroups and grant users and service accounts narrower roles.";
 const ALLOWED = { allowedGroups: [ADMINS] };
 const BINDING_TYPES = [K.clusterRoleBinding, K.roleBinding, K.clusterRoleBindingPatch, K.clusterRoleBindingV1beta1];
 
 function subjects(...s: unknown[]) {
-    return clusterRoleBinding({ subjects: s });
+    return clusterRoleBinding({ subjects: untyped(s) });
 }
 
 describe("k8s-rbac-cluster-admin-restricted", () => {
@@ -53,7 +54,7 @@ describe("k8s-rbac-cluster-admin-restricted", () => {
         { name: "takes privileged roles from config", config: { ...ALLOWED, privilegedRoles: ["cluster-admin", "admin"] },
             props: clusterRoleBinding({ roleRef: { name: "admin" }, subjects: [{ kind: "User", name: "bob" }] }),
             want: ["subjects[0] sets kind: \"User\"; bind role \"admin\" only to the approved groups in allowedGroups and grant users and service accounts narrower roles."] },
-        { name: "checks nothing when subjects is absent or not an array", props: clusterRoleBinding({ subjects: { kind: "User", name: "bob" } }), want: [] },
+        { name: "checks nothing when subjects is absent or not an array", props: clusterRoleBinding({ subjects: untyped({ kind: "User", name: "bob" }) }), want: [] },
         { name: "checks nothing when roleRef is absent", props: clusterRoleBinding({ roleRef: undefined, subjects: [{ kind: "User", name: "bob" }] }), want: [] },
         { name: "never prints a secret group name", props: subjects({ kind: "Group", name: secret("devs") }), want: [`subjects[0] sets name: [secret], which is not in allowedGroups; ${FIX}`] },
         { name: "treats allowedGroups that is not an array as empty", config: { allowedGroups: ADMINS }, props: clusterRoleBinding(),

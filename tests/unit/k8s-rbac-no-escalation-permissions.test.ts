@@ -3,13 +3,14 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/k8s-rbac-no-escalation-permissions";
 import { clusterRole, excludedReason, K, role } from "../fixtures/k8s-objects";
 import { unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "remove these permissions, narrow them with resourceNames, or list the role in allowedRoles.";
 const FIX_CREATE = "remove these permissions or list the role in allowedRoles.";
 const ROLE_TYPES = [K.role, K.clusterRole, K.rolePatch, K.roleV1beta1, K.clusterRoleV1alpha1];
 
 function rule(apiGroups: unknown, resources: unknown, verbs: unknown, extra: Record<string, unknown> = {}) {
-    return role({ rules: [{ apiGroups, resources, verbs, ...extra }] });
+    return role({ rules: [{ apiGroups: untyped(apiGroups), resources: untyped(resources), verbs: untyped(verbs), ...extra }] });
 }
 
 describe("k8s-rbac-no-escalation-permissions", () => {
@@ -71,7 +72,7 @@ describe("k8s-rbac-no-escalation-permissions", () => {
         { name: "ignores an empty resourceNames list", props: rule([""], ["secrets"], ["get"], { resourceNames: [] }), want: [`rules[0] allows get on secrets (reads Secrets); ${FIX}`] },
         { name: "reads bare strings (malformed) as one-element lists", props: rule("", "secrets", "get"), want: [`rules[0] allows get on secrets (reads Secrets); ${FIX}`] },
         { name: "compares case-insensitively", props: rule([""], ["Secrets"], ["GET"]), want: [`rules[0] allows get on secrets (reads Secrets); ${FIX}`] },
-        { name: "checks nothing when rules is not an array", props: role({ rules: { apiGroups: [""], resources: ["secrets"], verbs: ["get"] } }), want: [] },
+        { name: "checks nothing when rules is not an array", props: role({ rules: untyped({ apiGroups: [""], resources: ["secrets"], verbs: ["get"] }) }), want: [] },
         { name: "checks nothing for a rule without apiGroups", props: role({ rules: [{ resources: ["secrets"], verbs: ["get"] }] }), want: [] },
         // allowedRoles
         { name: "skips a role listed as namespace/name", config: { allowedRoles: ["apps/reader"] }, props: rule([""], ["secrets"], ["get"]), want: [] },

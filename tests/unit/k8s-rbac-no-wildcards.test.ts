@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/k8s-rbac-no-wildcards";
 import { clusterRole, excludedReason, K, role } from "../fixtures/k8s-objects";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const VERBS = "list the verbs the subject needs (get, list, watch, ...).";
 const RESOURCES = "list the resources the subject needs.";
@@ -10,7 +11,7 @@ const GROUPS = "list the API groups the subject needs (\"\" for the core group).
 const ROLE_TYPES = [K.role, K.clusterRole, K.rolePatch, K.roleV1beta1, K.clusterRoleV1alpha1];
 
 function rules(...r: unknown[]) {
-    return role({ rules: r });
+    return role({ rules: untyped(r) });
 }
 
 describe("k8s-rbac-no-wildcards", () => {
@@ -44,7 +45,7 @@ describe("k8s-rbac-no-wildcards", () => {
             want: [`rules[0] sets apiGroups: "*"; ${GROUPS}`, `rules[0] sets verbs: "*"; ${VERBS}`] },
         { name: "ignores non-string elements", props: rules({ apiGroups: [""], resources: [7, null], verbs: [true] }), want: [] },
         { name: "does not treat nonResourceURLs as resources", props: rules({ nonResourceURLs: ["/healthz/*"], verbs: ["get"] }), want: [] },
-        { name: "checks nothing when rules is not an array", props: role({ rules: { verbs: ["*"] } }), want: [] },
+        { name: "checks nothing when rules is not an array", props: role({ rules: untyped({ verbs: ["*"] }) }), want: [] },
         { name: "checks nothing without rules (an aggregated ClusterRole)", type: K.clusterRole, props: clusterRole({ rules: undefined, aggregationRule: { clusterRoleSelectors: [{ matchLabels: { agg: "true" } }] } }), want: [] },
         { name: "never prints a secret wildcard", props: rules({ apiGroups: [""], resources: ["pods"], verbs: [secret("*")] }), want: [`rules[0] sets verbs[0]: [secret]; ${VERBS}`] },
         // allowedRoles

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/k8s-secrets-mounted-as-files";
 import { container, deployment, excludedReason, K, podSpec, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "mount the Secret as a file instead (a secret volume, or Key Vault through the Secrets Store CSI driver).";
 const C0 = "spec.template.spec.containers[0] (\"app\")";
@@ -12,7 +13,7 @@ const FROM = (i: number, secretName = "\"db\"", label = C0) =>
     `${label} sets envFrom[${i}].secretRef${secretName === "" ? "" : ` (Secret ${secretName})`}, which turns every key of the Secret into an environment variable; ${FIX}`;
 
 const fromSecret = (name: string, secretName: unknown = "db") => ({ name, valueFrom: { secretKeyRef: { name: secretName, key: "password" } } });
-const withEnv = (env: unknown, envFrom?: unknown) => deployment(podSpec({ containers: [container({ env, envFrom })] }));
+const withEnv = (env: unknown, envFrom?: unknown) => deployment(podSpec({ containers: [container({ env: untyped(env), envFrom: untyped(envFrom) })] }));
 
 describe("k8s-secrets-mounted-as-files", () => {
     for (const type of WORKLOAD_TYPES) {
@@ -26,7 +27,7 @@ describe("k8s-secrets-mounted-as-files", () => {
                 assert.deepEqual(validate(policy, type, workload(type, spec)).violations, []);
             });
             it("fails a secretKeyRef in env", () => {
-                const spec = podSpec({ containers: [container({ env: [fromSecret("DB_PASSWORD")] })] });
+                const spec = podSpec({ containers: [container({ env: [untyped(fromSecret("DB_PASSWORD"))] })] });
                 assert.deepEqual(validate(policy, type, workload(type, spec)).violations,
                     [`${p}.containers[0] ("app") sets env[0] ("DB_PASSWORD") from Secret "db" through env[0].valueFrom.secretKeyRef; ${FIX}`]);
             });
@@ -41,7 +42,7 @@ describe("k8s-secrets-mounted-as-files", () => {
         { name: "fails envFrom secretRef", props: withEnv(undefined, [{ configMapRef: { name: "cfg" } }, { secretRef: { name: "db" } }]), want: [FROM(1)] },
         { name: "fails envFrom secretRef with a prefix", props: withEnv(undefined, [{ prefix: "DB_", secretRef: { name: "db", optional: true } }]), want: [FROM(0)] },
         { name: "reports init and ephemeral containers too", props: deployment(podSpec({
-            initContainers: [container({ name: "migrate", env: [fromSecret("DB_PASSWORD")] })],
+            initContainers: [container({ name: "migrate", env: [untyped(fromSecret("DB_PASSWORD"))] })],
             ephemeralContainers: [container({ name: "debug", envFrom: [{ secretRef: { name: "db" } }] })],
         })), want: [
             `spec.template.spec.initContainers[0] ("migrate") sets env[0] ("DB_PASSWORD") from Secret "db" through env[0].valueFrom.secretKeyRef; ${FIX}`,
@@ -72,7 +73,7 @@ describe("k8s-secrets-mounted-as-files", () => {
         assert.equal(out.unknown, "string value at .spec.template.spec.containers.0.env.0.valueFrom can't be known during preview");
     });
     it("skips system namespaces", () => {
-        assert.equal(validate(policy, K.deployment, deployment(podSpec({ containers: [container({ env: [fromSecret("P")] })] }), { namespace: "kube-system" })).notApplicable,
+        assert.equal(validate(policy, K.deployment, deployment(podSpec({ containers: [container({ env: [untyped(fromSecret("P"))] })] }), { namespace: "kube-system" })).notApplicable,
             excludedReason("kube-system"));
     });
 });

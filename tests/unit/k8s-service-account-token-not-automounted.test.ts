@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/k8s-service-account-token-not-automounted";
 import { deployment, excludedReason, K, podSpec, serviceAccount, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const POD_WHY = "(the pod gets an API token unless its ServiceAccount sets automountServiceAccountToken: false)";
 const SA_WHY = "(every pod that runs as it gets an API token unless the pod sets automountServiceAccountToken: false)";
@@ -46,16 +47,16 @@ describe("k8s-service-account-token-not-automounted", () => {
 
     const ALLOW = { allowedServiceAccounts: ["apps/operator"] };
     const cases: { name: string; props: Record<string, unknown>; type?: string; config?: Record<string, unknown>; want: string[] }[] = [
-        { name: "accepts the string \"false\"", props: deployment(podSpec({ automountServiceAccountToken: "False" })), want: [] },
-        { name: "fails the string \"true\"", props: deployment(podSpec({ automountServiceAccountToken: "true" })),
+        { name: "accepts the string \"false\"", props: deployment(podSpec({ automountServiceAccountToken: untyped("False") })), want: [] },
+        { name: "fails the string \"true\"", props: deployment(podSpec({ automountServiceAccountToken: untyped("true") })),
             want: [`${S} sets automountServiceAccountToken: "true"; set it to false.`] },
-        { name: "fails a malformed value, showing it", props: deployment(podSpec({ automountServiceAccountToken: "no" })),
+        { name: "fails a malformed value, showing it", props: deployment(podSpec({ automountServiceAccountToken: untyped("no") })),
             want: [`${S} sets automountServiceAccountToken: "no"; set it to false.`] },
         { name: "fails an object where a boolean is expected", props: deployment(podSpec({ automountServiceAccountToken: { value: false } })),
             want: [`${S} sets automountServiceAccountToken: {"value":false}; set it to false.`] },
         { name: "never prints a secret value", props: deployment(podSpec({ automountServiceAccountToken: secret(true) })),
             want: [`${S} sets automountServiceAccountToken: [secret]; set it to false.`] },
-        { name: "does not read the field from a container", props: deployment(podSpec({ automountServiceAccountToken: undefined, containers: [{ name: "app", automountServiceAccountToken: false }] })),
+        { name: "does not read the field from a container", props: deployment(podSpec({ automountServiceAccountToken: undefined, containers: [untyped({ name: "app", automountServiceAccountToken: false })] })),
             want: [`${S} does not set automountServiceAccountToken ${POD_WHY}; set it to false.`] },
         { name: "fails when the pod spec is absent (nothing sets the field)", props: { metadata: { namespace: "apps" }, spec: {} },
             want: [`${S} does not set automountServiceAccountToken ${POD_WHY}; set it to false.`] },
@@ -81,10 +82,10 @@ describe("k8s-service-account-token-not-automounted", () => {
         // ServiceAccount shapes
         { name: "checks the default ServiceAccount like any other", type: K.serviceAccount, props: serviceAccount({ metadata: { name: "default" }, automountServiceAccountToken: undefined }),
             want: [`The ServiceAccount does not set automountServiceAccountToken ${SA_WHY}; set it to false.`] },
-        { name: "fails a malformed ServiceAccount value", type: K.serviceAccount, props: serviceAccount({ automountServiceAccountToken: [false] }),
+        { name: "fails a malformed ServiceAccount value", type: K.serviceAccount, props: serviceAccount({ automountServiceAccountToken: untyped([false]) }),
             want: ["The ServiceAccount sets automountServiceAccountToken: [false]; set it to false."] },
-        { name: "accepts a ServiceAccount's string \"false\"", type: K.serviceAccount, props: serviceAccount({ automountServiceAccountToken: "false" }), want: [] },
-        { name: "fails a Patch that turns the token on", type: K.serviceAccountPatch, props: serviceAccount({ automountServiceAccountToken: "true" }),
+        { name: "accepts a ServiceAccount's string \"false\"", type: K.serviceAccount, props: serviceAccount({ automountServiceAccountToken: untyped("false") }), want: [] },
+        { name: "fails a Patch that turns the token on", type: K.serviceAccountPatch, props: serviceAccount({ automountServiceAccountToken: untyped("true") }),
             want: ["The ServiceAccount sets automountServiceAccountToken: \"true\"; set it to false."] },
     ];
     violationCases(policy, K.deployment, cases);

@@ -3,13 +3,14 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/network/k8s-service-not-public";
 import { excludedReason, INTERNAL, K, service } from "../fixtures/k8s-objects";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const PATH = `metadata.annotations["${INTERNAL}"]`;
 const ABSENT = `The Service does not set ${PATH} (Azure gives the load balancer a public IP address); set it to "true".`;
 const IPS = "remove it and expose the Service through an internal load balancer or an Ingress.";
 
 function internal(v: unknown, over: Record<string, unknown> = {}) {
-    return service({ metadata: { annotations: { [INTERNAL]: v } }, ...over });
+    return service({ metadata: { annotations: { [INTERNAL]: untyped(v) } }, ...over });
 }
 
 describe("k8s-service-not-public", () => {
@@ -39,12 +40,12 @@ describe("k8s-service-not-public", () => {
         { name: "compares the type case-insensitively", props: internal(undefined, { spec: { type: "loadbalancer" } }), want: [ABSENT] },
         { name: "accepts the annotation \"True\"", props: internal("True"), want: [] },
         { name: "fails a malformed annotation", props: internal("yes"), want: [`The Service sets ${PATH}: "yes"; set it to "true".`] },
-        { name: "fails when annotations is not an object", props: service({ metadata: { annotations: [INTERNAL] } }), want: [ABSENT] },
+        { name: "fails when annotations is not an object", props: service({ metadata: { annotations: untyped([INTERNAL]) } }), want: [ABSENT] },
         { name: "does not read the annotation from spec", props: service({ metadata: { annotations: undefined }, spec: { [INTERNAL]: "true" } as never }), want: [ABSENT] },
         { name: "reports the load balancer and externalIPs separately", props: internal(undefined, { spec: { type: "LoadBalancer", externalIPs: ["10.0.0.5"] } }),
             want: [ABSENT, `The Service sets spec.externalIPs: ["10.0.0.5"]; ${IPS}`] },
         { name: "passes an empty externalIPs list", props: service({ spec: { externalIPs: [] } }), want: [] },
-        { name: "fails externalIPs given as a bare string", props: service({ spec: { externalIPs: "203.0.113.10" } }), want: [`The Service sets spec.externalIPs: "203.0.113.10"; ${IPS}`] },
+        { name: "fails externalIPs given as a bare string", props: service({ spec: { externalIPs: untyped("203.0.113.10") } }), want: [`The Service sets spec.externalIPs: "203.0.113.10"; ${IPS}`] },
         { name: "never prints secret external IPs", props: service({ spec: { externalIPs: secret(["203.0.113.10"]) } }), want: [`The Service sets spec.externalIPs: [secret]; ${IPS}`] },
         // allow-list
         { name: "allows a Service listed as namespace/name", config: { allowPublicServices: ["apps/web"] }, props: internal(undefined), want: [] },

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/identity/k8s-workload-dedicated-service-account";
 import { clusterRoleBinding, deployment, excludedReason, K, podSpec, roleBinding, specPath, workload, WORKLOAD_TYPES } from "../fixtures/k8s-objects";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "create a ServiceAccount for this workload and set serviceAccountName to its name";
 const WHY = "(the pod runs as the namespace's default service account)";
@@ -39,7 +40,7 @@ describe("k8s-workload-dedicated-service-account", () => {
             want: [`${S} sets serviceAccountName: " "; ${FIX}.`] },
         { name: "fails \"default\" with surrounding blanks", props: deployment(podSpec({ serviceAccountName: " default " })),
             want: [`${S} sets serviceAccountName: " default "; ${FIX}.`] },
-        { name: "fails a name that is not a string", props: deployment(podSpec({ serviceAccountName: ["app"] })),
+        { name: "fails a name that is not a string", props: deployment(podSpec({ serviceAccountName: untyped(["app"]) })),
             want: [`${S} sets serviceAccountName: ["app"]; ${FIX}.`] },
         { name: "accepts a service account named like the default with other casing (a different account)", props: deployment(podSpec({ serviceAccountName: "Default-app" })), want: [] },
         { name: "never prints a secret name", props: deployment(podSpec({ serviceAccountName: secret("default") })),
@@ -64,7 +65,7 @@ describe("k8s-workload-dedicated-service-account", () => {
             props: clusterRoleBinding({ subjects: [{ kind: "ServiceAccount", name: "default", namespace: "kube-system" }] }), want: [`subjects[0] sets name: "default", ${BOUND}`] },
         { name: "does not confuse a User or Group named default", type: K.roleBinding,
             props: roleBinding({ subjects: [{ kind: "User", name: "default" }, { kind: "Group", name: "default" }] }), want: [] },
-        { name: "checks nothing when subjects is not an array", type: K.roleBinding, props: roleBinding({ subjects: { kind: "ServiceAccount", name: "default" } }), want: [] },
+        { name: "checks nothing when subjects is not an array", type: K.roleBinding, props: roleBinding({ subjects: untyped({ kind: "ServiceAccount", name: "default" }) }), want: [] },
         { name: "checks a binding Patch's subjects", type: K.clusterRoleBindingPatch,
             props: clusterRoleBinding({ subjects: [{ kind: "ServiceAccount", name: "default", namespace: "apps" }] }), want: [`subjects[0] sets name: "default", ${BOUND}`] },
         { name: "checks beta binding tokens", type: K.clusterRoleBindingV1beta1,

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/kv-public-network-access-restricted";
 import { AZ, classicKeyVault, merge, NATIVE_VAULT_TYPES, vault } from "../fixtures/azure";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "set properties.publicNetworkAccess to \"disabled\" and use a private endpoint, or set properties.networkAcls.defaultAction to \"Deny\".";
 const CFIX = "set publicNetworkAccessEnabled to false and use a private endpoint, or set networkAcls.defaultAction to \"Deny\".";
@@ -10,7 +11,7 @@ const OPEN = "(the vault accepts connections from any network)";
 
 /** A public azure-native vault with these network ACLs (`undefined`: none). */
 function pub(networkAcls: unknown) {
-    return vault({ properties: { publicNetworkAccess: "enabled", networkAcls } });
+    return vault({ properties: { publicNetworkAccess: "enabled", networkAcls: untyped(networkAcls) } });
 }
 
 describe("kv-public-network-access-restricted", () => {
@@ -43,7 +44,7 @@ describe("kv-public-network-access-restricted", () => {
             want: [`The key vault sets properties.publicNetworkAccess: "enabled"; ${FIX}`] },
         { name: "fails malformed ACLs (an array)", props: pub([{ defaultAction: "Deny" }]),
             want: [`The key vault sets properties.publicNetworkAccess: "enabled"; ${FIX}`] },
-        { name: "fails a boolean where the string is expected", props: vault({ properties: { publicNetworkAccess: false } }),
+        { name: "fails a boolean where the string is expected", props: vault({ properties: { publicNetworkAccess: untyped(false) } }),
             want: [`The key vault sets properties.publicNetworkAccess: false; ${FIX}`] },
         { name: "does not read top-level or classic spellings on azure-native", props: merge(pub(undefined), { publicNetworkAccessEnabled: false, networkAcls: { defaultAction: "Deny" } }),
             want: [`The key vault sets properties.publicNetworkAccess: "enabled"; ${FIX}`] },
@@ -61,7 +62,7 @@ describe("kv-public-network-access-restricted", () => {
         { name: "classic: names both settings when the ACLs allow by default", type: AZ.classicKeyVault,
             props: classicKeyVault({ publicNetworkAccessEnabled: true, networkAcls: { defaultAction: "Allow", bypass: "None" } }),
             want: [`The key vault sets publicNetworkAccessEnabled: true and sets networkAcls.defaultAction: "Allow"; ${CFIX}`] },
-        { name: "classic: fails a malformed flag", type: AZ.classicKeyVault, props: classicKeyVault({ publicNetworkAccessEnabled: "disabled" }),
+        { name: "classic: fails a malformed flag", type: AZ.classicKeyVault, props: classicKeyVault({ publicNetworkAccessEnabled: untyped("disabled") }),
             want: [`The key vault sets publicNetworkAccessEnabled: "disabled"; ${CFIX}`] },
         { name: "classic: never prints a secret flag", type: AZ.classicKeyVault, props: classicKeyVault({ publicNetworkAccessEnabled: secret(true) }),
             want: [`The key vault sets publicNetworkAccessEnabled: [secret]; ${CFIX}`] },

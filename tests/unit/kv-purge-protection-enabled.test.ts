@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/kv-purge-protection-enabled";
 import { AZ, classicKeyVault, merge, NATIVE_VAULT_TYPES, vault } from "../fixtures/azure";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const PURGE = "(a deleted vault, key or secret can be purged at once)";
 const FIX = "set it to true.";
@@ -23,20 +24,20 @@ describe("kv-purge-protection-enabled", () => {
 
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         { name: "passes when enableSoftDelete is absent (Azure default: on)", props: vault({ properties: { enableSoftDelete: undefined } }), want: [] },
-        { name: "passes the strings \"true\"", props: vault({ properties: { enablePurgeProtection: "true", enableSoftDelete: "TRUE" } }), want: [] },
+        { name: "passes the strings \"true\"", props: vault({ properties: { enablePurgeProtection: untyped("true"), enableSoftDelete: untyped("TRUE") } }), want: [] },
         { name: "fails enablePurgeProtection: false", props: vault({ properties: { enablePurgeProtection: false } }),
             want: [`The key vault sets properties.enablePurgeProtection: false; ${FIX}`] },
-        { name: "fails a malformed flag, showing it", props: vault({ properties: { enablePurgeProtection: "enabled" } }),
+        { name: "fails a malformed flag, showing it", props: vault({ properties: { enablePurgeProtection: untyped("enabled") } }),
             want: [`The key vault sets properties.enablePurgeProtection: "enabled"; ${FIX}`] },
         { name: "fails enableSoftDelete: false even with purge protection", props: vault({ properties: { enableSoftDelete: false } }),
             want: [`The key vault sets properties.enableSoftDelete: false; ${SOFT_FIX}`] },
-        { name: "fails a malformed soft-delete flag", props: vault({ properties: { enableSoftDelete: 0 } }),
+        { name: "fails a malformed soft-delete flag", props: vault({ properties: { enableSoftDelete: untyped(0) } }),
             want: [`The key vault sets properties.enableSoftDelete: 0; ${SOFT_FIX}`] },
-        { name: "reports both settings, soft delete first", props: vault({ properties: { enableSoftDelete: "false", enablePurgeProtection: false } }),
+        { name: "reports both settings, soft delete first", props: vault({ properties: { enableSoftDelete: untyped("false"), enablePurgeProtection: false } }),
             want: [`The key vault sets properties.enableSoftDelete: "false"; ${SOFT_FIX}`, `The key vault sets properties.enablePurgeProtection: false; ${FIX}`] },
         { name: "fails a vault without properties", props: vault({ properties: undefined }),
             want: [`The key vault does not set properties.enablePurgeProtection ${PURGE}; ${FIX}`] },
-        { name: "fails when properties is an array", props: vault({ properties: [{ enablePurgeProtection: true }] }),
+        { name: "fails when properties is an array", props: vault({ properties: untyped([{ enablePurgeProtection: true }]) }),
             want: [`The key vault does not set properties.enablePurgeProtection ${PURGE}; ${FIX}`] },
         { name: "does not read top-level or classic spellings on azure-native", props: merge(vault({ properties: { enablePurgeProtection: undefined } }), { enablePurgeProtection: true, purgeProtectionEnabled: true }),
             want: [`The key vault does not set properties.enablePurgeProtection ${PURGE}; ${FIX}`] },
@@ -50,7 +51,7 @@ describe("kv-purge-protection-enabled", () => {
             want: [`The key vault sets purgeProtectionEnabled: false; ${FIX}`] },
         { name: "classic: fails when the flag is absent (default off)", type: AZ.classicKeyVault, props: classicKeyVault({ purgeProtectionEnabled: undefined }),
             want: [`The key vault does not set purgeProtectionEnabled ${PURGE}; ${FIX}`] },
-        { name: "classic: fails a malformed flag", type: AZ.classicKeyVault, props: classicKeyVault({ purgeProtectionEnabled: [true] }),
+        { name: "classic: fails a malformed flag", type: AZ.classicKeyVault, props: classicKeyVault({ purgeProtectionEnabled: untyped([true]) }),
             want: [`The key vault sets purgeProtectionEnabled: [true]; ${FIX}`] },
         { name: "classic v4: fails softDeleteEnabled: false", type: AZ.classicKeyVault, props: merge(classicKeyVault(), { softDeleteEnabled: false }),
             want: [`The key vault sets softDeleteEnabled: false; ${SOFT_FIX}`] },

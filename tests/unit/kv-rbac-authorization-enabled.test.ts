@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/kv-rbac-authorization-enabled";
 import { AZ, classicKeyVault, merge, NATIVE_VAULT_TYPES, vault } from "../fixtures/azure";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const WHY = "(vault access policies authorize data-plane access)";
 const FIX = "set it to true.";
@@ -23,10 +24,10 @@ describe("kv-rbac-authorization-enabled", () => {
     const cases: { name: string; props: Record<string, unknown>; type?: string; want: string[] }[] = [
         { name: "fails when the flag is absent (Azure default: access policies)", props: vault({ properties: { enableRbacAuthorization: undefined } }),
             want: [`The key vault does not set properties.enableRbacAuthorization ${WHY}; ${FIX}`] },
-        { name: "passes the string \"true\"", props: vault({ properties: { enableRbacAuthorization: "True" } }), want: [] },
-        { name: "fails a malformed flag, showing it", props: vault({ properties: { enableRbacAuthorization: "rbac" } }),
+        { name: "passes the string \"true\"", props: vault({ properties: { enableRbacAuthorization: untyped("True") } }), want: [] },
+        { name: "fails a malformed flag, showing it", props: vault({ properties: { enableRbacAuthorization: untyped("rbac") } }),
             want: [`The key vault sets properties.enableRbacAuthorization: "rbac"; ${FIX}`] },
-        { name: "fails an object where a boolean is expected", props: vault({ properties: { enableRbacAuthorization: { enabled: true } } }),
+        { name: "fails an object where a boolean is expected", props: vault({ properties: { enableRbacAuthorization: untyped({ enabled: true }) } }),
             want: [`The key vault sets properties.enableRbacAuthorization: {"enabled":true}; ${FIX}`] },
         { name: "fails a vault without properties", props: vault({ properties: undefined }),
             want: [`The key vault does not set properties.enableRbacAuthorization ${WHY}; ${FIX}`] },
@@ -45,7 +46,7 @@ describe("kv-rbac-authorization-enabled", () => {
         { name: "classic v5/deprecated: fails enableRbacAuthorization: false", type: AZ.classicKeyVault,
             props: classicKeyVault({ rbacAuthorizationEnabled: undefined, enableRbacAuthorization: false }),
             want: [`The key vault sets enableRbacAuthorization: false; ${FIX}`] },
-        { name: "classic: fails a malformed flag", type: AZ.classicKeyVault, props: classicKeyVault({ rbacAuthorizationEnabled: "yes" }),
+        { name: "classic: fails a malformed flag", type: AZ.classicKeyVault, props: classicKeyVault({ rbacAuthorizationEnabled: untyped("yes") }),
             want: [`The key vault sets rbacAuthorizationEnabled: "yes"; ${FIX}`] },
         { name: "classic: does not read the azure-native path", type: AZ.classicKeyVault,
             props: merge(classicKeyVault({ rbacAuthorizationEnabled: undefined }), { properties: { enableRbacAuthorization: true } }),

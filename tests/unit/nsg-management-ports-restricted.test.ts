@@ -5,6 +5,7 @@ import {
     AZ, classicNetworkSecurityRule, classicNsg, classicRule, NATIVE_NSG_TYPES, NATIVE_RULE_TYPES, nativeRule, nsg, securityRule,
 } from "../fixtures/azure";
 import { secret, unknown, validate, violationCases } from "../harness";
+import { untyped } from "../fixtures/typed";
 
 const FIX = "restrict the source to the address ranges that need access (use Azure Bastion for SSH and RDP), or set access to \"Deny\".";
 const ALL = "ports 22, 80, 3389, 6443, 10250, 10255";
@@ -107,8 +108,8 @@ describe("nsg-management-ports-restricted", () => {
         { name: "names an inline rule without a name by its index only", props: one({ name: undefined, sourceAddressPrefix: "*" }), want: [msg("sourceAddressPrefix: \"*\"", SSH, "securityRules[0]")] },
         { name: "names an inline rule whose name is not a string by its index only", props: one({ name: 7, sourceAddressPrefix: "*" }), want: [msg("sourceAddressPrefix: \"*\"", SSH, "securityRules[0]")] },
         { name: "checks nothing for an NSG without rules", props: nsg({ securityRules: undefined }), want: [] },
-        { name: "checks nothing when securityRules is not an array", props: nsg({ securityRules: { name: "x", direction: "Inbound", access: "Allow", sourceAddressPrefix: "*", destinationPortRange: "22" } }), want: [] },
-        { name: "skips rule elements that are not objects", props: nsg({ securityRules: ["allow-all", null, nativeRule()] }), want: [] },
+        { name: "checks nothing when securityRules is not an array", props: nsg({ securityRules: untyped({ name: "x", direction: "Inbound", access: "Allow", sourceAddressPrefix: "*", destinationPortRange: "22" }) }), want: [] },
+        { name: "skips rule elements that are not objects", props: nsg({ securityRules: [untyped("allow-all"), null, nativeRule()] }), want: [] },
         // secrets
         { name: "never prints a secret source, and still reports", props: one({ sourceAddressPrefix: secret("*") }), want: [msg("sourceAddressPrefix: [secret]", SSH)] },
         { name: "never prints a secret port, nor the ports it opens", props: one({ sourceAddressPrefix: "*", destinationPortRange: secret("22") }),

@@ -23,7 +23,9 @@ describe("fixtures", () => {
 
     it("take unknowns, null and untyped values anywhere, unchanged", () => {
         const odd = untyped({ enableHostEncryption: true });
-        assert.deepEqual(nativePool({ enableEncryptionAtHost: unknown, vnetSubnetID: null, securityProfile: odd }).securityProfile, { enableHostEncryption: true });
-        assert.equal(nativePool({ enableEncryptionAtHost: unknown }).enableEncryptionAtHost, unknown);
+        const pool = nativePool({ enableEncryptionAtHost: unknown, vnetSubnetID: null, kubeletConfig: odd });
+        assert.equal(pool.enableEncryptionAtHost, unknown);
+        assert.equal(pool.vnetSubnetID, null);
+        assert.deepEqual(pool.kubeletConfig, { enableHostEncryption: true });
     });
 });

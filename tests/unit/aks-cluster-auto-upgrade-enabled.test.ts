@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/nodes/aks-cluster-auto-upgrade-enabled";
-import { merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
-import { automaticCluster, classicHardened, nativeCluster } from "../fixtures/aks-extra2";
+import { NATIVE_CLUSTER_TYPES, T, classicCluster, managedCluster, merge } from "../fixtures/aks";
+import { automaticCluster } from "../fixtures/aks-extra2";
 import { secret, unknown, validate } from "../harness";
 import { untyped } from "../fixtures/typed";
 
@@ -15,14 +15,14 @@ const NONE = ": \"none\" turns automatic upgrades off.";
 
 /** An azure-native cluster with this upgrade channel (`undefined`: none). */
 function channel(c: unknown) {
-    return nativeCluster({ autoUpgradeProfile: { upgradeChannel: untyped(c) } });
+    return managedCluster({ autoUpgradeProfile: { upgradeChannel: untyped(c) } });
 }
 
 describe("aks-cluster-auto-upgrade-enabled", () => {
     for (const type of NATIVE_CLUSTER_TYPES) {
         describe(type, () => {
             it("passes the patch channel", () => {
-                assert.deepEqual(validate(policy, type, nativeCluster()).violations, []);
+                assert.deepEqual(validate(policy, type, managedCluster()).violations, []);
             });
             it("fails without a channel (Azure default: none)", () => {
                 assert.deepEqual(validate(policy, type, channel(undefined)).violations, [ABSENT]);
@@ -44,8 +44,8 @@ describe("aks-cluster-auto-upgrade-enabled", () => {
         { name: "fails an unknown channel name", props: channel("weekly"), want: [`The cluster sets ${U}: "weekly"; set it to ${LIST}.`] },
         { name: "fails a channel with spaces", props: channel(" patch"), want: [`The cluster sets ${U}: " patch"; set it to ${LIST}.`] },
         // absent parents and malformed input
-        { name: "fails when autoUpgradeProfile is absent", props: nativeCluster({ autoUpgradeProfile: undefined }), want: [ABSENT] },
-        { name: "fails when autoUpgradeProfile is an array", props: nativeCluster({ autoUpgradeProfile: untyped([{ upgradeChannel: "patch" }]) }), want: [ABSENT] },
+        { name: "fails when autoUpgradeProfile is absent", props: managedCluster({ autoUpgradeProfile: undefined }), want: [ABSENT] },
+        { name: "fails when autoUpgradeProfile is an array", props: managedCluster({ autoUpgradeProfile: untyped([{ upgradeChannel: "patch" }]) }), want: [ABSENT] },
         { name: "treats null as absent", props: channel(null), want: [ABSENT] },
         { name: "fails a number, showing it", props: channel(1), want: [`The cluster sets ${U}: 1; set it to ${LIST}.`] },
         { name: "fails an array of channels", props: channel(["patch"]), want: [`The cluster sets ${U}: ["patch"]; set it to ${LIST}.`] },
@@ -66,23 +66,23 @@ describe("aks-cluster-auto-upgrade-enabled", () => {
             want: [`The cluster does not set ${U} (AKS Automatic upgrades on the stable channel); set it to one of "patch".`] },
         { name: "Automatic: still fails an explicit none", props: automaticCluster({ autoUpgradeProfile: { upgradeChannel: "none" } }),
             want: [`The cluster sets ${U}: "none"; set it to ${LIST}${NONE}`] },
-        { name: "Base: fails without a channel", props: nativeCluster({ sku: { name: "Base", tier: "Standard" }, autoUpgradeProfile: undefined }), want: [ABSENT] },
-        { name: "a malformed SKU is not Automatic", props: nativeCluster({ sku: untyped("Automatic"), autoUpgradeProfile: undefined }), want: [ABSENT] },
+        { name: "Base: fails without a channel", props: managedCluster({ sku: { name: "Base", tier: "Standard" }, autoUpgradeProfile: undefined }), want: [ABSENT] },
+        { name: "a malformed SKU is not Automatic", props: managedCluster({ sku: untyped("Automatic"), autoUpgradeProfile: undefined }), want: [ABSENT] },
         // secrets
         { name: "never prints a secret channel, nor hints at it", props: channel(secret("none")), want: [`The cluster sets ${U}: [secret]; set it to ${LIST}.`] },
         { name: "passes a secret allowed channel", props: channel(secret("stable")), want: [] },
         // classic
-        { name: "classic: passes automaticUpgradeChannel", type: T.classicCluster, props: classicHardened(), want: [] },
-        { name: "classic: fails without a channel", type: T.classicCluster, props: classicHardened({ automaticUpgradeChannel: undefined }),
+        { name: "classic: passes automaticUpgradeChannel", type: T.classicCluster, props: classicCluster(), want: [] },
+        { name: "classic: fails without a channel", type: T.classicCluster, props: classicCluster({ automaticUpgradeChannel: undefined }),
             want: [`The cluster does not set automaticUpgradeChannel ${NEVER}; set it to ${LIST}.`] },
-        { name: "classic: fails node-image", type: T.classicCluster, props: classicHardened({ automaticUpgradeChannel: "node-image" }),
+        { name: "classic: fails node-image", type: T.classicCluster, props: classicCluster({ automaticUpgradeChannel: "node-image" }),
             want: [`The cluster sets automaticUpgradeChannel: "node-image"; set it to ${LIST}${LEGACY}`] },
         { name: "classic v5: passes automaticChannelUpgrade", type: T.classicCluster,
-            props: merge(classicHardened({ automaticUpgradeChannel: undefined }), { automaticChannelUpgrade: "stable" }), want: [] },
+            props: merge(classicCluster({ automaticUpgradeChannel: undefined }), { automaticChannelUpgrade: "stable" }), want: [] },
         { name: "classic v5: fails automaticChannelUpgrade none", type: T.classicCluster,
-            props: merge(classicHardened({ automaticUpgradeChannel: undefined }), { automaticChannelUpgrade: "none" }),
+            props: merge(classicCluster({ automaticUpgradeChannel: undefined }), { automaticChannelUpgrade: "none" }),
             want: [`The cluster sets automaticChannelUpgrade: "none"; set it to ${LIST}${NONE}`] },
-        { name: "classic: never prints a secret channel", type: T.classicCluster, props: classicHardened({ automaticUpgradeChannel: secret("node-image") }),
+        { name: "classic: never prints a secret channel", type: T.classicCluster, props: classicCluster({ automaticUpgradeChannel: secret("node-image") }),
             want: [`The cluster sets automaticUpgradeChannel: [secret]; set it to ${LIST}.`] },
     ];
     for (const c of cases) {
@@ -95,9 +95,9 @@ describe("aks-cluster-auto-upgrade-enabled", () => {
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the channel", props: channel(unknown), note: "string value at .autoUpgradeProfile.upgradeChannel can't be known during preview" },
-        { name: "the SKU of a cluster without a channel", props: nativeCluster({ sku: { name: unknown }, autoUpgradeProfile: undefined }),
+        { name: "the SKU of a cluster without a channel", props: managedCluster({ sku: { name: unknown }, autoUpgradeProfile: undefined }),
             note: "string value at .sku.name can't be known during preview" },
-        { name: "a classic channel", type: T.classicCluster, props: classicHardened({ automaticUpgradeChannel: unknown }),
+        { name: "a classic channel", type: T.classicCluster, props: classicCluster({ automaticUpgradeChannel: unknown }),
             note: "string value at .automaticUpgradeChannel can't be known during preview" },
     ];
     for (const c of unknowns) {
@@ -108,7 +108,7 @@ describe("aks-cluster-auto-upgrade-enabled", () => {
         });
     }
     it("does not read an unknown SKU when a channel is set", () => {
-        const out = validate(policy, T.managedCluster, nativeCluster({ sku: { name: unknown } }));
+        const out = validate(policy, T.managedCluster, managedCluster({ sku: { name: unknown } }));
         assert.deepEqual(out, { violations: [] });
     });
 

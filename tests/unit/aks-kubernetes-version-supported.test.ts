@@ -3,8 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { policy } from "../../policies/nodes/aks-kubernetes-version-supported";
 import { lastDay, oldestSupported, supportOf, today } from "../../lib/core/calendar";
 import { parseVersion } from "../../lib/core/version";
-import { agentPool, classicNodePool, classicPool, NATIVE_CLUSTER_TYPES, NATIVE_POOL_TYPES, nativePool, T } from "../fixtures/aks";
-import { classicHardened, nativeCluster } from "../fixtures/aks-extra2";
+import { NATIVE_CLUSTER_TYPES, NATIVE_POOL_TYPES, T, agentPool, classicCluster, classicNodePool, classicPool, managedCluster, nativePool } from "../fixtures/aks";
 import { secret, unknown, validate } from "../harness";
 import calendar from "../../data/aks-release-calendar.json";
 import { untyped } from "../fixtures/typed";
@@ -24,7 +23,7 @@ const LTS = { sku: { name: "Base", tier: "Premium" }, supportPlan: "AKSLongTermS
 
 /** An azure-native cluster at `version` whose inline pools run these orchestrator versions. */
 function cluster(version: unknown, ...pools: unknown[]) {
-    return nativeCluster({ kubernetesVersion: untyped(version), agentPoolProfiles: pools.map((v, i) => nativePool({ name: i ? `user${i}` : "system", orchestratorVersion: untyped(v) })) });
+    return managedCluster({ kubernetesVersion: untyped(version), agentPoolProfiles: pools.map((v, i) => nativePool({ name: i ? `user${i}` : "system", orchestratorVersion: untyped(v) })) });
 }
 
 describe("aks-kubernetes-version-supported", () => {
@@ -99,13 +98,13 @@ describe("aks-kubernetes-version-supported", () => {
         { name: "accepts a minor newer than the calendar lists (1.100)", props: cluster("1.100"), want: [] },
         { name: "accepts a newer major", props: cluster("2.0"), want: [] },
         // long-term support
-        { name: "accepts a minor in LTS on a cluster enrolled in it", props: nativeCluster({ ...LTS, kubernetesVersion: "1.33" }), want: [] },
-        { name: "enrollment covers the inline pools too", props: nativeCluster({ ...LTS, kubernetesVersion: "1.34", agentPoolProfiles: [nativePool({ orchestratorVersion: "1.33" })] }), want: [] },
-        { name: "LTS needs the Premium tier", props: nativeCluster({ ...LTS, sku: { name: "Base", tier: "Standard" }, kubernetesVersion: "1.33" }),
+        { name: "accepts a minor in LTS on a cluster enrolled in it", props: managedCluster({ ...LTS, kubernetesVersion: "1.33" }), want: [] },
+        { name: "enrollment covers the inline pools too", props: managedCluster({ ...LTS, kubernetesVersion: "1.34", agentPoolProfiles: [nativePool({ orchestratorVersion: "1.33" })] }), want: [] },
+        { name: "LTS needs the Premium tier", props: managedCluster({ ...LTS, sku: { name: "Base", tier: "Standard" }, kubernetesVersion: "1.33" }),
             want: [`The cluster sets kubernetesVersion: "1.33"; ${E133}`] },
-        { name: "LTS needs the AKSLongTermSupport plan", props: nativeCluster({ ...LTS, supportPlan: "KubernetesOfficial", kubernetesVersion: "1.33" }),
+        { name: "LTS needs the AKSLongTermSupport plan", props: managedCluster({ ...LTS, supportPlan: "KubernetesOfficial", kubernetesVersion: "1.33" }),
             want: [`The cluster sets kubernetesVersion: "1.33"; ${E133}`] },
-        { name: "LTS ends too", props: nativeCluster({ ...LTS, kubernetesVersion: "1.31" }), want: [`The cluster sets kubernetesVersion: "1.31"; ${ended("1.31", "2025-11-01")}`] },
+        { name: "LTS ends too", props: managedCluster({ ...LTS, kubernetesVersion: "1.31" }), want: [`The cluster sets kubernetesVersion: "1.31"; ${ended("1.31", "2025-11-01")}`] },
         { name: "a separate pool gets the benefit of its cluster's possible LTS", type: T.agentPool, props: agentPool({ orchestratorVersion: "1.33" }), want: [] },
         // omitted
         { name: "passes a cluster and pools without versions (AKS picks its default at create)", props: cluster(undefined, undefined, undefined), want: [] },
@@ -129,7 +128,7 @@ describe("aks-kubernetes-version-supported", () => {
         { name: "fails a number where a string is expected", props: cluster(1.35), want: [`The cluster sets kubernetesVersion: 1.35; ${BAD}`] },
         { name: "fails an array", props: cluster(["1.35"]), want: [`The cluster sets kubernetesVersion: ["1.35"]; ${BAD}`] },
         { name: "fails an unparsable pool version", props: cluster("1.35", "stable"), want: [`agentPoolProfiles[0] ("system") sets orchestratorVersion: "stable"; ${BAD}`] },
-        { name: "passes a pool element that is not an object (it sets no version)", props: nativeCluster({ agentPoolProfiles: [untyped("1.20")] }), want: [] },
+        { name: "passes a pool element that is not an object (it sets no version)", props: managedCluster({ agentPoolProfiles: [untyped("1.20")] }), want: [] },
         // config: minimumVersion overrides the calendar
         { name: "takes the minimum from config instead of the calendar", config: { minimumVersion: "1.36" }, props: cluster("1.35", "1.33"), want: [
             "The cluster sets kubernetesVersion: \"1.35\"; upgrade to 1.36 or later (the configured minimumVersion).",
@@ -151,17 +150,17 @@ describe("aks-kubernetes-version-supported", () => {
         { name: "never prints a secret unparsable version", props: cluster(secret("hunter2")), want: [`The cluster sets kubernetesVersion: [secret]; ${BAD}`] },
         { name: "passes a secret supported version", props: cluster(secret("1.35")), want: [] },
         // classic
-        { name: "classic: passes supported versions", type: T.classicCluster, props: classicHardened({ defaultNodePool: { orchestratorVersion: "1.35.1" } }), want: [] },
+        { name: "classic: passes supported versions", type: T.classicCluster, props: classicCluster({ defaultNodePool: { orchestratorVersion: "1.35.1" } }), want: [] },
         { name: "classic: fails an old cluster and default pool", type: T.classicCluster,
-            props: classicHardened({ kubernetesVersion: "1.27", defaultNodePool: { orchestratorVersion: "1.27.9" } }), want: [
+            props: classicCluster({ kubernetesVersion: "1.27", defaultNodePool: { orchestratorVersion: "1.27.9" } }), want: [
                 `The cluster sets kubernetesVersion: "1.27"; ${OLDER("1.27")}`,
                 `defaultNodePool ("system") sets orchestratorVersion: "1.27.9"; ${OLDER("1.27")}`,
             ] },
         { name: "classic: accepts LTS with skuTier Premium and supportPlan AKSLongTermSupport", type: T.classicCluster,
-            props: classicHardened({ skuTier: "Premium", supportPlan: "AKSLongTermSupport", kubernetesVersion: "1.34" }), want: [] },
-        { name: "classic: passes without versions", type: T.classicCluster, props: classicHardened({ kubernetesVersion: undefined }), want: [] },
+            props: classicCluster({ skuTier: "Premium", supportPlan: "AKSLongTermSupport", kubernetesVersion: "1.34" }), want: [] },
+        { name: "classic: passes without versions", type: T.classicCluster, props: classicCluster({ kubernetesVersion: undefined }), want: [] },
         { name: "classic: checks nothing more when defaultNodePool is an array", type: T.classicCluster,
-            props: classicHardened({ defaultNodePool: untyped([classicPool({ orchestratorVersion: "1.20" })]) }), want: [] },
+            props: classicCluster({ defaultNodePool: untyped([classicPool({ orchestratorVersion: "1.20" })]) }), want: [] },
         { name: "classic node pool: passes a supported version", type: T.classicNodePool, props: classicNodePool({ orchestratorVersion: "v1.35" }), want: [] },
         { name: "classic node pool: fails a version past LTS", type: T.classicNodePool, props: classicNodePool({ orchestratorVersion: "1.26" }),
             want: [`Node pool "user" sets orchestratorVersion: "1.26"; ${OLDER("1.26")}`] },
@@ -193,7 +192,7 @@ describe("aks-kubernetes-version-supported", () => {
     }
 
     it("never prints the name of an inline pool held in a secret", () => {
-        const out = validate(policy, T.managedCluster, nativeCluster({ agentPoolProfiles: [secret(nativePool({ name: "hunter2", orchestratorVersion: "1.20" }))] }));
+        const out = validate(policy, T.managedCluster, managedCluster({ agentPoolProfiles: [secret(nativePool({ name: "hunter2", orchestratorVersion: "1.20" }))] }));
         assert.deepEqual(out.violations, [`agentPoolProfiles[0] sets orchestratorVersion: [secret]; ${OLDER("1.20")}`]);
     });
 });

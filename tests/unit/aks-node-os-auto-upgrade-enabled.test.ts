@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/nodes/aks-node-os-auto-upgrade-enabled";
-import { NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
-import { automaticCluster, classicHardened, nativeCluster } from "../fixtures/aks-extra2";
+import { NATIVE_CLUSTER_TYPES, T, classicCluster, managedCluster } from "../fixtures/aks";
+import { automaticCluster } from "../fixtures/aks-extra2";
 import { secret, unknown, validate } from "../harness";
 import { untyped } from "../fixtures/typed";
 
@@ -16,14 +16,14 @@ const ONLY_PATCH = { allowedNodeOsUpgradeChannels: ["SecurityPatch"] };
 
 /** An azure-native cluster with this node OS channel (`undefined`: none). */
 function channel(c: unknown) {
-    return nativeCluster({ autoUpgradeProfile: { nodeOSUpgradeChannel: untyped(c) } });
+    return managedCluster({ autoUpgradeProfile: { nodeOSUpgradeChannel: untyped(c) } });
 }
 
 describe("aks-node-os-auto-upgrade-enabled", () => {
     for (const type of NATIVE_CLUSTER_TYPES) {
         describe(type, () => {
             it("passes NodeImage", () => {
-                assert.deepEqual(validate(policy, type, nativeCluster()).violations, []);
+                assert.deepEqual(validate(policy, type, managedCluster()).violations, []);
             });
             it("fails without a channel: the documented defaults disagree", () => {
                 assert.deepEqual(validate(policy, type, channel(undefined)).violations, [ABSENT]);
@@ -42,8 +42,8 @@ describe("aks-node-os-auto-upgrade-enabled", () => {
         { name: "fails none in lower case", props: channel("none"), want: [`The cluster sets ${N}: "none"; set it to ${LIST}${NONE}`] },
         { name: "fails the cluster channel's spelling node-image", props: channel("node-image"), want: [`The cluster sets ${N}: "node-image"; set it to ${LIST}.`] },
         // absent parents and malformed input
-        { name: "fails when autoUpgradeProfile is absent", props: nativeCluster({ autoUpgradeProfile: undefined }), want: [ABSENT] },
-        { name: "fails when autoUpgradeProfile is a string", props: nativeCluster({ autoUpgradeProfile: untyped("NodeImage") }), want: [ABSENT] },
+        { name: "fails when autoUpgradeProfile is absent", props: managedCluster({ autoUpgradeProfile: undefined }), want: [ABSENT] },
+        { name: "fails when autoUpgradeProfile is a string", props: managedCluster({ autoUpgradeProfile: untyped("NodeImage") }), want: [ABSENT] },
         { name: "fails a boolean, showing it", props: channel(true), want: [`The cluster sets ${N}: true; set it to ${LIST}.`] },
         { name: "fails an object", props: channel({ name: "NodeImage" }), want: [`The cluster sets ${N}: {"name":"NodeImage"}; set it to ${LIST}.`] },
         // config
@@ -58,20 +58,20 @@ describe("aks-node-os-auto-upgrade-enabled", () => {
             want: [`The cluster does not set ${N} (AKS Automatic uses NodeImage); set it explicitly to one of "SecurityPatch".`] },
         { name: "Automatic: still fails an explicit None", props: automaticCluster({ autoUpgradeProfile: { nodeOSUpgradeChannel: "None" } }),
             want: [`The cluster sets ${N}: "None"; set it to ${LIST}${NONE}`] },
-        { name: "Base: fails without a channel", props: nativeCluster({ sku: { name: "Base" }, autoUpgradeProfile: undefined }), want: [ABSENT] },
+        { name: "Base: fails without a channel", props: managedCluster({ sku: { name: "Base" }, autoUpgradeProfile: undefined }), want: [ABSENT] },
         // secrets
         { name: "never prints a secret channel, nor hints at it", props: channel(secret("None")), want: [`The cluster sets ${N}: [secret]; set it to ${LIST}.`] },
         // classic
-        { name: "classic: passes NodeImage", type: T.classicCluster, props: classicHardened(), want: [] },
-        { name: "classic: passes SecurityPatch", type: T.classicCluster, props: classicHardened({ nodeOsUpgradeChannel: "SecurityPatch" }), want: [] },
-        { name: "classic: passes without a channel (the provider sends its default NodeImage)", type: T.classicCluster, props: classicHardened({ nodeOsUpgradeChannel: undefined }), want: [] },
-        { name: "classic: fails without a channel when NodeImage is not allowed", type: T.classicCluster, config: ONLY_PATCH, props: classicHardened({ nodeOsUpgradeChannel: undefined }),
+        { name: "classic: passes NodeImage", type: T.classicCluster, props: classicCluster(), want: [] },
+        { name: "classic: passes SecurityPatch", type: T.classicCluster, props: classicCluster({ nodeOsUpgradeChannel: "SecurityPatch" }), want: [] },
+        { name: "classic: passes without a channel (the provider sends its default NodeImage)", type: T.classicCluster, props: classicCluster({ nodeOsUpgradeChannel: undefined }), want: [] },
+        { name: "classic: fails without a channel when NodeImage is not allowed", type: T.classicCluster, config: ONLY_PATCH, props: classicCluster({ nodeOsUpgradeChannel: undefined }),
             want: ["The cluster does not set nodeOsUpgradeChannel (the provider sends NodeImage); set it explicitly to one of \"SecurityPatch\"."] },
-        { name: "classic: fails None", type: T.classicCluster, props: classicHardened({ nodeOsUpgradeChannel: "None" }),
+        { name: "classic: fails None", type: T.classicCluster, props: classicCluster({ nodeOsUpgradeChannel: "None" }),
             want: [`The cluster sets nodeOsUpgradeChannel: "None"; set it to ${LIST}${NONE}`] },
-        { name: "classic: fails Unmanaged", type: T.classicCluster, props: classicHardened({ nodeOsUpgradeChannel: "Unmanaged" }),
+        { name: "classic: fails Unmanaged", type: T.classicCluster, props: classicCluster({ nodeOsUpgradeChannel: "Unmanaged" }),
             want: [`The cluster sets nodeOsUpgradeChannel: "Unmanaged"; set it to ${LIST}${UNMANAGED}`] },
-        { name: "classic: never prints a secret channel", type: T.classicCluster, props: classicHardened({ nodeOsUpgradeChannel: secret("Unmanaged") }),
+        { name: "classic: never prints a secret channel", type: T.classicCluster, props: classicCluster({ nodeOsUpgradeChannel: secret("Unmanaged") }),
             want: [`The cluster sets nodeOsUpgradeChannel: [secret]; set it to ${LIST}.`] },
     ];
     for (const c of cases) {
@@ -84,10 +84,10 @@ describe("aks-node-os-auto-upgrade-enabled", () => {
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
         { name: "the channel", props: channel(unknown), note: "string value at .autoUpgradeProfile.nodeOSUpgradeChannel can't be known during preview" },
-        { name: "the whole autoUpgradeProfile", props: nativeCluster({ autoUpgradeProfile: unknown }), note: "string value at .autoUpgradeProfile can't be known during preview" },
-        { name: "the SKU of a cluster without a channel", props: nativeCluster({ sku: { name: unknown }, autoUpgradeProfile: undefined }),
+        { name: "the whole autoUpgradeProfile", props: managedCluster({ autoUpgradeProfile: unknown }), note: "string value at .autoUpgradeProfile can't be known during preview" },
+        { name: "the SKU of a cluster without a channel", props: managedCluster({ sku: { name: unknown }, autoUpgradeProfile: undefined }),
             note: "string value at .sku.name can't be known during preview" },
-        { name: "a classic channel", type: T.classicCluster, props: classicHardened({ nodeOsUpgradeChannel: unknown }),
+        { name: "a classic channel", type: T.classicCluster, props: classicCluster({ nodeOsUpgradeChannel: unknown }),
             note: "string value at .nodeOsUpgradeChannel can't be known during preview" },
     ];
     for (const c of unknowns) {

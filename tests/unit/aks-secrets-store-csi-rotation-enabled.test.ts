@@ -1,8 +1,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { policy } from "../../policies/data-protection/aks-secrets-store-csi-rotation-enabled";
-import { merge, NATIVE_CLUSTER_TYPES, T } from "../fixtures/aks";
-import { classicHardened, nativeCluster } from "../fixtures/aks-extra2";
+import { NATIVE_CLUSTER_TYPES, T, classicCluster, managedCluster, merge } from "../fixtures/aks";
 import { secret, unknown, validate, violationCases } from "../harness";
 import { untyped } from "../fixtures/typed";
 
@@ -16,25 +15,25 @@ const NO_CLASSIC = `The cluster does not set keyVaultSecretsProvider ${NOT_INSTA
 
 /** An azure-native cluster whose secrets provider add-on sits under `key` (the fixture's removed). */
 function withAddon(key: string, addon: unknown) {
-    return merge(nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: undefined } }), { addonProfiles: { [key]: addon } });
+    return merge(managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: undefined } }), { addonProfiles: { [key]: addon } });
 }
 
 /** A classic cluster with the v2-era `addonProfile.azureKeyvaultSecretsProvider` block instead of v6 `keyVaultSecretsProvider`. */
 function classicLegacy(block: unknown) {
-    return merge(classicHardened({ keyVaultSecretsProvider: undefined }), { addonProfile: { azureKeyvaultSecretsProvider: block } });
+    return merge(classicCluster({ keyVaultSecretsProvider: undefined }), { addonProfile: { azureKeyvaultSecretsProvider: block } });
 }
 
 describe("aks-secrets-store-csi-rotation-enabled", () => {
     for (const type of NATIVE_CLUSTER_TYPES) {
         describe(type, () => {
             it("passes the add-on with rotation", () => {
-                assert.deepEqual(validate(policy, type, nativeCluster()).violations, []);
+                assert.deepEqual(validate(policy, type, managedCluster()).violations, []);
             });
             it("fails when addonProfiles is absent", () => {
-                assert.deepEqual(validate(policy, type, nativeCluster({ addonProfiles: undefined })).violations, [NO_ADDON]);
+                assert.deepEqual(validate(policy, type, managedCluster({ addonProfiles: undefined })).violations, [NO_ADDON]);
             });
             it("fails without rotation", () => {
-                assert.deepEqual(validate(policy, type, nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: undefined } } })).violations, [NO_ROTATION]);
+                assert.deepEqual(validate(policy, type, managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: undefined } } })).violations, [NO_ROTATION]);
             });
         });
     }
@@ -46,42 +45,42 @@ describe("aks-secrets-store-csi-rotation-enabled", () => {
         { name: "names the add-on and config keys as written", props: withAddon("azurekeyvaultsecretsprovider", { enabled: true, config: { EnableSecretRotation: "false" } }),
             want: ["The cluster sets addonProfiles.azurekeyvaultsecretsprovider.config.EnableSecretRotation: \"false\"; set it to \"true\"."] },
         // absent parents and values
-        { name: "fails when the add-on is absent from addonProfiles", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: undefined } }), want: [NO_ADDON] },
-        { name: "fails when addonProfiles is an array", props: nativeCluster({ addonProfiles: untyped([{ azureKeyvaultSecretsProvider: { enabled: true } }]) }), want: [NO_ADDON] },
+        { name: "fails when the add-on is absent from addonProfiles", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: undefined } }), want: [NO_ADDON] },
+        { name: "fails when addonProfiles is an array", props: managedCluster({ addonProfiles: untyped([{ azureKeyvaultSecretsProvider: { enabled: true } }]) }), want: [NO_ADDON] },
         { name: "fails a non-object add-on block, showing it", props: withAddon("azureKeyvaultSecretsProvider", "on"), want: [`The cluster sets ${A}: "on"; ${NATIVE_FIX}`] },
         { name: "fails enabled: false once (rotation follows once the add-on is on)", props: withAddon("azureKeyvaultSecretsProvider", { enabled: false, config: { enableSecretRotation: "false" } }),
             want: [`The cluster sets ${A}.enabled: false; set it to true.`] },
-        { name: "fails when enabled is absent (the add-on is off)", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { enabled: undefined } } }),
+        { name: "fails when enabled is absent (the add-on is off)", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { enabled: undefined } } }),
             want: [`The cluster does not set ${A}.enabled (the add-on is off); set it to true.`] },
         { name: "fails an empty add-on block once", props: withAddon("azureKeyvaultSecretsProvider", {}),
             want: [`The cluster does not set ${A}.enabled (the add-on is off); set it to true.`] },
-        { name: "reports no rotation when config is an array", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: untyped(["enableSecretRotation"]) } } }), want: [NO_ROTATION] },
+        { name: "reports no rotation when config is an array", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: untyped(["enableSecretRotation"]) } } }), want: [NO_ROTATION] },
         // string booleans and malformed input
-        { name: "fails rotation \"false\"", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: "false" } } } }),
+        { name: "fails rotation \"false\"", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: "false" } } } }),
             want: [`The cluster sets ${A}.config.enableSecretRotation: "false"; set it to "true".`] },
-        { name: "accepts rotation \"TRUE\"", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: "TRUE" } } } }), want: [] },
-        { name: "accepts rotation as a boolean true", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: untyped(true) } } } }), want: [] },
-        { name: "fails a malformed rotation value, showing it", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: "yes" } } } }),
+        { name: "accepts rotation \"TRUE\"", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: "TRUE" } } } }), want: [] },
+        { name: "accepts rotation as a boolean true", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: untyped(true) } } } }), want: [] },
+        { name: "fails a malformed rotation value, showing it", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: "yes" } } } }),
             want: [`The cluster sets ${A}.config.enableSecretRotation: "yes"; set it to "true".`] },
-        { name: "accepts enabled as the string \"true\"", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { enabled: untyped("true") } } }), want: [] },
-        { name: "fails a malformed enabled flag", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { enabled: untyped(1) } } }),
+        { name: "accepts enabled as the string \"true\"", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { enabled: untyped("true") } } }), want: [] },
+        { name: "fails a malformed enabled flag", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { enabled: untyped(1) } } }),
             want: [`The cluster sets ${A}.enabled: 1; set it to true.`] },
         // secrets
-        { name: "never prints a secret rotation value", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: secret("no") } } } }),
+        { name: "never prints a secret rotation value", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: secret("no") } } } }),
             want: [`The cluster sets ${A}.config.enableSecretRotation: [secret]; set it to "true".`] },
-        { name: "never prints a value of a secret config map", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: secret({ enableSecretRotation: "nope" }) } } }),
+        { name: "never prints a value of a secret config map", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: secret({ enableSecretRotation: "nope" }) } } }),
             want: [`The cluster sets ${A}.config.enableSecretRotation: [secret]; set it to "true".`] },
         // classic v6
-        { name: "classic: passes keyVaultSecretsProvider with rotation", type: T.classicCluster, props: classicHardened(), want: [] },
-        { name: "classic: fails without keyVaultSecretsProvider", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: undefined }), want: [NO_CLASSIC] },
-        { name: "classic: fails an array where the block is expected", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: untyped([{ secretRotationEnabled: true }]) }),
+        { name: "classic: passes keyVaultSecretsProvider with rotation", type: T.classicCluster, props: classicCluster(), want: [] },
+        { name: "classic: fails without keyVaultSecretsProvider", type: T.classicCluster, props: classicCluster({ keyVaultSecretsProvider: undefined }), want: [NO_CLASSIC] },
+        { name: "classic: fails an array where the block is expected", type: T.classicCluster, props: classicCluster({ keyVaultSecretsProvider: untyped([{ secretRotationEnabled: true }]) }),
             want: ["The cluster sets keyVaultSecretsProvider: [{\"secretRotationEnabled\":true}]; set it to { secretRotationEnabled: true }."] },
-        { name: "classic: fails secretRotationEnabled: false", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: { secretRotationEnabled: false } }),
+        { name: "classic: fails secretRotationEnabled: false", type: T.classicCluster, props: classicCluster({ keyVaultSecretsProvider: { secretRotationEnabled: false } }),
             want: ["The cluster sets keyVaultSecretsProvider.secretRotationEnabled: false; set it to true."] },
-        { name: "classic: fails without rotation (provider default: off)", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: { secretRotationEnabled: undefined } }),
+        { name: "classic: fails without rotation (provider default: off)", type: T.classicCluster, props: classicCluster({ keyVaultSecretsProvider: { secretRotationEnabled: undefined } }),
             want: [`The cluster does not set keyVaultSecretsProvider.secretRotationEnabled ${NOT_REFRESHED}; set it to true.`] },
-        { name: "classic: accepts rotation as the string \"true\"", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: { secretRotationEnabled: untyped("true") } }), want: [] },
-        { name: "classic: never prints a secret rotation flag", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: { secretRotationEnabled: secret("x") } }),
+        { name: "classic: accepts rotation as the string \"true\"", type: T.classicCluster, props: classicCluster({ keyVaultSecretsProvider: { secretRotationEnabled: untyped("true") } }), want: [] },
+        { name: "classic: never prints a secret rotation flag", type: T.classicCluster, props: classicCluster({ keyVaultSecretsProvider: { secretRotationEnabled: secret("x") } }),
             want: ["The cluster sets keyVaultSecretsProvider.secretRotationEnabled: [secret]; set it to true."] },
         // classic v2-era addonProfile
         { name: "classic v2-era: passes addonProfile.azureKeyvaultSecretsProvider with rotation", type: T.classicCluster, props: classicLegacy({ enabled: true, secretRotationEnabled: true }), want: [] },
@@ -93,11 +92,11 @@ describe("aks-secrets-store-csi-rotation-enabled", () => {
     violationCases(policy, T.managedCluster, cases);
 
     const unknowns: { name: string; props: Record<string, unknown>; type?: string; note: string }[] = [
-        { name: "the add-on's config", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: unknown } } }),
+        { name: "the add-on's config", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: unknown } } }),
             note: "string value at .addonProfiles.azureKeyvaultSecretsProvider.config can't be known during preview" },
-        { name: "the rotation value", props: nativeCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: unknown } } } }),
+        { name: "the rotation value", props: managedCluster({ addonProfiles: { azureKeyvaultSecretsProvider: { config: { enableSecretRotation: unknown } } } }),
             note: "string value at .addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation can't be known during preview" },
-        { name: "a classic rotation flag", type: T.classicCluster, props: classicHardened({ keyVaultSecretsProvider: { secretRotationEnabled: unknown } }),
+        { name: "a classic rotation flag", type: T.classicCluster, props: classicCluster({ keyVaultSecretsProvider: { secretRotationEnabled: unknown } }),
             note: "string value at .keyVaultSecretsProvider.secretRotationEnabled can't be known during preview" },
     ];
     for (const c of unknowns) {

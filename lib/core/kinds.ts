@@ -187,3 +187,37 @@ export const workload = kubernetes(
 export const veleroSchedule = kubernetes(["velero.io"], ["Schedule"]);
 /** Helm v3 Release, SDK v3 Chart component, v4 Chart. */
 export const helmChart = kubernetes(["helm.sh"], ["Release", "Chart"], { patch: false });
+
+// ---- every Kubernetes API object ----------------------------------------------------------
+
+/**
+ * Component tokens: helm Chart/Release, yaml ConfigFile/ConfigGroup, kustomize Directory. They
+ * are not API objects; their children (when registered) carry their own tokens.
+ */
+const COMPONENT_GROUPS = new Set(["helm.sh", "yaml", "kustomize"]);
+const API_TOKEN = /^kubernetes:([^:/]+)\/([^:/]+):([A-Za-z0-9]+)$/;
+
+export interface ApiToken {
+    group: string;
+    version: string;
+    /** The kind without `Patch`. */
+    kind: string;
+    /** The apiVersion as written in a manifest: `v1` for the core group, else `group/version`. */
+    apiVersion: string;
+}
+
+export function parseApiToken(type: string): ApiToken | undefined {
+    const m = typeof type === "string" ? API_TOKEN.exec(type) : null;
+    if (!m || COMPONENT_GROUPS.has(m[1])) {
+        return undefined;
+    }
+    const kind = m[3].endsWith("Patch") && m[3] !== "Patch" ? m[3].slice(0, -"Patch".length) : m[3];
+    return { group: m[1], version: m[2], kind, apiVersion: m[1] === "core" ? m[2] : `${m[1]}/${m[2]}` };
+}
+
+/** Every Kubernetes API object (built-in kinds and custom resources), not the component tokens. */
+export const kubernetesObject: Kind = {
+    label: "Kubernetes object",
+    provider: "kubernetes",
+    matches: (type: string) => parseApiToken(type) !== undefined,
+};

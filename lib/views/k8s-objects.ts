@@ -1,7 +1,7 @@
 // Kubernetes cluster objects other than workloads (ServiceAccount, ConfigMap, Namespace,
 // NetworkPolicy, RBAC, Ingress, Service, helm Release), read lazily with their paths, plus the
-// helpers the k8s-* policies share: image references, credential-looking names, RBAC rule
-// matching, and the namespace a resource lands in. Workload pod specs are read by
+// helpers several k8s-* policies share: image references, configured lists and patterns, the
+// keys an allow-list matches. (The namespace a resource lands in: lib/stack/namespaces.ts.) Workload pod specs are read by
 // lib/views/podspec.ts only.
 //
 // Their kinds (lib/core/kinds.ts) match each apiVersion the SDK ships and the `…Patch` twin (server-side apply).
@@ -12,38 +12,6 @@ import { Kind } from "../core/kinds";
 import { found } from "../core/message";
 import { Node, printable } from "../core/node";
 
-
-/**
- * Component tokens: helm Chart/Release, yaml ConfigFile/ConfigGroup, kustomize Directory. They
- * are not API objects; their children (when registered) carry their own tokens.
- */
-const COMPONENT_GROUPS = new Set(["helm.sh", "yaml", "kustomize"]);
-const API_TOKEN = /^kubernetes:([^:/]+)\/([^:/]+):([A-Za-z0-9]+)$/;
-
-export interface ApiToken {
-    group: string;
-    version: string;
-    /** The kind without `Patch`. */
-    kind: string;
-    /** The apiVersion as written in a manifest: `v1` for the core group, else `group/version`. */
-    apiVersion: string;
-}
-
-export function parseApiToken(type: string): ApiToken | undefined {
-    const m = typeof type === "string" ? API_TOKEN.exec(type) : null;
-    if (!m || COMPONENT_GROUPS.has(m[1])) {
-        return undefined;
-    }
-    const kind = m[3].endsWith("Patch") && m[3] !== "Patch" ? m[3].slice(0, -"Patch".length) : m[3];
-    return { group: m[1], version: m[2], kind, apiVersion: m[1] === "core" ? m[2] : `${m[1]}/${m[2]}` };
-}
-
-/** Every Kubernetes API object (built-in kinds and custom resources), not the component tokens. */
-export const kubernetesObject: Kind = {
-    label: "Kubernetes object",
-    provider: "kubernetes",
-    matches: (type: string) => parseApiToken(type) !== undefined,
-};
 
 // ---- a cluster object ------------------------------------------------------------
 
@@ -204,44 +172,7 @@ export function parseImage(s: string): ImageRef | undefined {
     return { host, path, repository: `${host}/${path}`, tag, digest };
 }
 
-/** Is the repository `repo` under the allow-list entry (a host, or a host/path prefix)? */
-export function underPrefix(repo: string, entry: string): boolean {
-    const e = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").replace(/\/+$/, "");
-    if (e === "") {
-        return false;
-    }
-    const norm = e === "index.docker.io" || e === "registry-1.docker.io" ? "docker.io" : e;
-    return repo === norm || repo.startsWith(`${norm}/`);
-}
-
 // ---- credentials -------------------------------------------------------------------------
-
-/** Names that look like they hold a credential (env vars, ConfigMap keys). */
-export const CREDENTIAL_NAME =
-    "passw(?:or)?d|passwd|passphrase|(?:^|[-_.])pwd(?:$|[-_.])|secret|token|api[-_.]?key|access[-_.]?key|private[-_.]?key|" +
-    "signing[-_.]?key|encryption[-_.]?key|account[-_.]?key|shared[-_.]?access|credential|conn(?:ection)?[-_.]?str(?:ing)?|" +
-    "client[-_.]?secret|auth[-_.]?key|sas[-_.]?key|\\bsas$|bearer";
-/** Names that point at a credential rather than hold one (a file path, a secret's name, a URL, a lifetime). */
-export const NOT_CREDENTIAL_NAME =
-    "(?:[-_.](?:file|path|dir|url|uri|endpoint|name|ref|id|ttl|expiry|expires|timeout|length|size|type|header|issuer|audience|enabled|mount|key[-_.]?name|version))$";
-
-/** Values that are credentials whatever their name: private keys and connection strings with a key or password. */
-const CREDENTIAL_VALUE = [
-    /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
-    /(?:^|;)\s*(?:AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\s*=\s*(?!\$[({])[^;\s]/im,
-    /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:(?!\$[({])[^/\s@]+@/i,
-];
-
-/** A value made only of `$(VAR)` references, which Kubernetes expands from other variables. */
-const ONLY_REFERENCES = /^\s*(?:\$\([A-Za-z_][A-Za-z0-9_.-]*\)\s*)+$/;
-
-export function onlyReferences(s: string): boolean {
-    return ONLY_REFERENCES.test(s);
-}
-
-export function looksLikeCredentialValue(s: string): boolean {
-    return CREDENTIAL_VALUE.some(re => re.test(s));
-}
 
 /** A compiled pattern from config, or the default when the configured one is not a valid regex. */
 export function pattern(configured: unknown, fallback: string): RegExp {
@@ -256,23 +187,6 @@ export function pattern(configured: unknown, fallback: string): RegExp {
 }
 
 // ---- RBAC ---------------------------------------------------------------------------------
-
-/** A rule field as lower-cased strings (a bare string counts as a one-element list). */
-export function ruleStrings(n: Node): string[] {
-    return listValues(n).map(x => x.str()).filter((s): s is string => s !== undefined).map(s => s.trim().toLowerCase());
-}
-
-// Does an RBAC `resources` entry cover `want` (`pods/exec`)? "*", exact, "pods/*" or "*/exec".
-export function coversResource(entry: string, want: string): boolean {
-    if (entry === "*" || entry === want) {
-        return true;
-    }
-    const [base, sub] = want.split("/");
-    if (sub !== undefined) {
-        return entry === `${base}/*` || entry === `*/${sub}`;
-    }
-    return false;
-}
 
 /** The name an allow-list of roles or services matches: `name` (cluster-scoped) and `namespace/name`. */
 export function allowKeys(name: string | undefined, ns: string | undefined, pulumiName?: string): string[] {

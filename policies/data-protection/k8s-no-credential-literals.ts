@@ -2,7 +2,7 @@ import { configMap } from "../../lib/core/kinds";
 import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { either, namespaced, objects, workloads } from "../../lib/readers";
-import { CREDENTIAL_NAME, looksLikeCredentialValue, NOT_CREDENTIAL_NAME, ObjectView, onlyReferences, pattern, quoted } from "../../lib/views/k8s-objects";
+import { ObjectView, pattern, quoted } from "../../lib/views/k8s-objects";
 import { Node } from "../../lib/core/node";
 import { PodSpecView } from "../../lib/views/podspec";
 
@@ -10,6 +10,25 @@ export interface Config extends NamespaceConfig {
     credentialNamePattern: string;
     ignoredNamePattern: string;
 }
+
+/** Names that look like they hold a credential (env vars, ConfigMap keys). */
+const CREDENTIAL_NAME =
+    "passw(?:or)?d|passwd|passphrase|(?:^|[-_.])pwd(?:$|[-_.])|secret|token|api[-_.]?key|access[-_.]?key|private[-_.]?key|" +
+    "signing[-_.]?key|encryption[-_.]?key|account[-_.]?key|shared[-_.]?access|credential|conn(?:ection)?[-_.]?str(?:ing)?|" +
+    "client[-_.]?secret|auth[-_.]?key|sas[-_.]?key|\\bsas$|bearer";
+/** Names that point at a credential rather than hold one (a file path, a secret's name, a URL, a lifetime). */
+const NOT_CREDENTIAL_NAME =
+    "(?:[-_.](?:file|path|dir|url|uri|endpoint|name|ref|id|ttl|expiry|expires|timeout|length|size|type|header|issuer|audience|enabled|mount|key[-_.]?name|version))$";
+
+/** Values that are credentials whatever their name: private keys and connection strings with a key or password. */
+const CREDENTIAL_VALUE = [
+    /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+    /(?:^|;)\s*(?:AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\s*=\s*(?!\$[({])[^;\s]/im,
+    /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:(?!\$[({])[^/\s@]+@/i,
+];
+
+/** A value made only of `$(VAR)` references, which Kubernetes expands from other variables. */
+const ONLY_REFERENCES = /^\s*(?:\$\([A-Za-z_][A-Za-z0-9_.-]*\)\s*)+$/;
 
 export const meta: PolicyMeta = {
     name: "k8s-no-credential-literals",
@@ -66,6 +85,14 @@ function finding(name: string | undefined, value: Node, isCredentialName: (s: st
         return "a literal value";
     }
     return looksLikeCredentialValue(s) ? BY_VALUE : undefined;
+}
+
+export function onlyReferences(s: string): boolean {
+    return ONLY_REFERENCES.test(s);
+}
+
+export function looksLikeCredentialValue(s: string): boolean {
+    return CREDENTIAL_VALUE.some(re => re.test(s));
 }
 
 export function* check(v: PodSpecView | ObjectView, ctx: CheckContext<Config>): Iterable<string> {

@@ -1,6 +1,7 @@
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
 import { reader } from "../../lib/readers";
-import { ApiToken, configList, kubernetesObject, parseApiToken } from "../../lib/views/k8s-objects";
+import { configList } from "../../lib/views/k8s-objects";
+import { ApiToken, kubernetesObject, parseApiToken } from "../../lib/core/kinds";
 
 export interface Config {
     allowedApiVersions: string[];

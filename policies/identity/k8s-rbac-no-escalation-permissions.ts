@@ -1,8 +1,9 @@
 import { excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { CheckContext, PolicyMeta, resourcePolicy } from "../../lib/policy";
-import { allowKeys, configList, coversResource, ObjectView, ruleStrings } from "../../lib/views/k8s-objects";
+import { allowKeys, configList, listValues, ObjectView } from "../../lib/views/k8s-objects";
 import { rbacRole } from "../../lib/core/kinds";
 import { namespaced, objects } from "../../lib/readers";
+import { Node } from "../../lib/core/node";
 
 export interface Config extends NamespaceConfig {
     allowedRoles: string[];
@@ -52,6 +53,23 @@ const DANGERS: Danger[] = [
     { groups: ["admissionregistration.k8s.io"], resources: ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], verbs: ["create", "update", "patch", "delete"], effect: "changes admission webhooks, which see or rewrite every object" },
     { groups: [""], resources: ["serviceaccounts/token"], verbs: ["create"], effect: "mints API tokens for service accounts" },
 ];
+
+/** A rule field as lower-cased strings (a bare string counts as a one-element list). */
+function ruleStrings(n: Node): string[] {
+    return listValues(n).map(x => x.str()).filter((s): s is string => s !== undefined).map(s => s.trim().toLowerCase());
+}
+
+// Does an RBAC `resources` entry cover `want` (`pods/exec`)? "*", exact, "pods/*" or "*/exec".
+function coversResource(entry: string, want: string): boolean {
+    if (entry === "*" || entry === want) {
+        return true;
+    }
+    const [base, sub] = want.split("/");
+    if (sub !== undefined) {
+        return entry === `${base}/*` || entry === `*/${sub}`;
+    }
+    return false;
+}
 
 export function* check(role: ObjectView, ctx: CheckContext<Config>): Iterable<string> {
     const allowed = configList(ctx.config.allowedRoles).map(s => s.trim().toLowerCase());

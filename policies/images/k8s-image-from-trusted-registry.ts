@@ -3,7 +3,7 @@ import { showValue } from "../../lib/core/message";
 import { excludedBy, excludedNamespacesConfig, NamespaceConfig } from "../../lib/config/namespaces";
 import { PolicyMeta, StackCheckContext, stackPolicy } from "../../lib/policy";
 import { label, root } from "../../lib/stack";
-import { configList, parseImage, sayWhich, underPrefix } from "../../lib/views/k8s-objects";
+import { configList, parseImage, sayWhich } from "../../lib/views/k8s-objects";
 import { Deferred, namespaceOf } from "../../lib/stack/namespaces";
 import { Node } from "../../lib/core/node";
 import { CONTAINER_LISTS, PodSpecView } from "../../lib/views/podspec";
@@ -97,6 +97,16 @@ function containerLabel(c: Node): string {
     const name = c.get("name");
     const s = name.pending || name.secret ? undefined : name.str();
     return s !== undefined ? `${c.path} (${JSON.stringify(s)})` : c.path;
+}
+
+/** Is the repository `repo` under the allow-list entry (a host, or a host/path prefix)? */
+function underPrefix(repo: string, entry: string): boolean {
+    const e = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").replace(/\/+$/, "");
+    if (e === "") {
+        return false;
+    }
+    const norm = e === "index.docker.io" || e === "registry-1.docker.io" ? "docker.io" : e;
+    return repo === norm || repo.startsWith(`${norm}/`);
 }
 
 export function* check(ctx: StackCheckContext<Config>): Iterable<{ urn: string; message: string }> {

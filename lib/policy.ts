@@ -25,8 +25,8 @@ import { StackIndex } from "./stack";
 
 export type { ConfigProperty, PolicyMeta } from "./core/meta";
 
-/** `kind`, `reader`: what a resource policy reads (the config checker and the catalogue tests use them; the SDK ignores them). */
-export type PackPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { meta: PolicyMeta; kind?: Kind; reader?: Reader<unknown> };
+/** `reader`: what a resource policy reads, its kind included (the config checker and the catalogue tests use it; the SDK ignores it). */
+export type PackPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { meta: PolicyMeta; reader?: Reader<unknown> };
 
 function sdkMetadata(meta: PolicyMeta) {
     const primary = control(meta.controls[0]);
@@ -263,10 +263,9 @@ export function resourcePolicy<V, C = Record<string, never>>(
         }
         return { ctx, ex, level };
     };
-    const policy: ResourceValidationPolicy & { meta: PolicyMeta; kind: Kind; reader: Reader<unknown> } = {
+    const policy: ResourceValidationPolicy & { meta: PolicyMeta; reader: Reader<unknown> } = {
         ...sdkMetadata(meta),
         meta,
-        kind,
         reader,
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
             const { ctx, ex, level, notice } = applicable(args, report);

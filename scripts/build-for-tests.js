@@ -5,11 +5,11 @@
 // failing fails the build, with the compiler's own output.
 "use strict";
 const { spawn } = require("child_process");
-const fs = require("fs");
 const path = require("path");
+const { clean } = require("./clean.js");
 
 const root = path.join(__dirname, "..");
-for (const d of ["bin", ".build"]) fs.rmSync(path.join(root, d), { recursive: true, force: true });
+clean(["bin", ".build"]);
 const tsc = require.resolve("typescript-build/bin/tsc", { paths: [root] });
 const compile = project =>
     new Promise(resolve => {

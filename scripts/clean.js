@@ -3,6 +3,13 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-for (const d of process.argv.slice(2)) {
-    fs.rmSync(path.join(__dirname, "..", d), { recursive: true, force: true });
+
+/** Remove the given folders of the project (relative to its root). */
+function clean(dirs) {
+    for (const d of dirs) {
+        fs.rmSync(path.join(__dirname, "..", d), { recursive: true, force: true });
+    }
 }
+
+if (require.main === module) clean(process.argv.slice(2));
+module.exports = { clean };

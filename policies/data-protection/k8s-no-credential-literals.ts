@@ -87,11 +87,11 @@ function finding(name: string | undefined, value: Node, isCredentialName: (s: st
     return looksLikeCredentialValue(s) ? BY_VALUE : undefined;
 }
 
-export function onlyReferences(s: string): boolean {
+function onlyReferences(s: string): boolean {
     return ONLY_REFERENCES.test(s);
 }
 
-export function looksLikeCredentialValue(s: string): boolean {
+function looksLikeCredentialValue(s: string): boolean {
     return CREDENTIAL_VALUE.some(re => re.test(s));
 }
 

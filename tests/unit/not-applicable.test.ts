@@ -86,12 +86,13 @@ const CORPUS = [...new Set([...NEAR_MISSES, ...Object.values(K), ...exampleTypes
 describe("every resource policy is not applicable to the types its kind does not match", () => {
     it("has a corpus that reaches every kind", () => {
         for (const p of allPolicies) {
-            if (!p.kind) continue;
-            assert.ok(CORPUS.some(t => p.kind!.matches(t)), `no token of ${p.kind.label} (${p.name}) in the corpus`);
+            const kind = p.reader?.kind;
+            if (!kind) continue;
+            assert.ok(CORPUS.some(t => kind.matches(t)), `no token of ${kind.label} (${p.name}) in the corpus`);
         }
     });
     for (const p of allPolicies) {
-        const kind = p.kind;
+        const kind = p.reader?.kind;
         if (!kind) continue;
         it(p.name, () => {
             const foreign = CORPUS.filter(t => !kind.matches(t));
